@@ -1,0 +1,39 @@
+// hier.cc: the installation table.  Programs are added here as they are
+// written; make setup refuses to finish if one is missing.
+#include "config.h"
+#include "src/install/hier.h"
+
+#include "src/mail/auto.h"
+
+static const HierEntry kHier[] = {
+  {'d', "", kUserRoot, kGroupQmail, 0755},
+  {'d', "alias", kUserAlias, kGroupQmail, 02755},
+  {'d', "bin", kUserRoot, kGroupQmail, 0755},
+  {'d', "boot", kUserRoot, kGroupQmail, 0755},
+  {'d', "control", kUserRoot, kGroupQmail, 0755},
+  {'d', "doc", kUserRoot, kGroupQmail, 0755},
+  {'d', "man", kUserRoot, kGroupQmail, 0755},
+  {'d', "users", kUserRoot, kGroupQmail, 0755},
+
+  {'d', "queue", kUserQmailq, kGroupQmail, 0750},
+  {'d', "queue/pid", kUserQmailq, kGroupQmail, 0700},
+  {'d', "queue/intd", kUserQmailq, kGroupQmail, 0700},
+  {'d', "queue/todo", kUserQmailq, kGroupQmail, 0750},
+  {'d', "queue/bounce", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/mess", kUserQmailq, kGroupQmail, 0750},
+  {'d', "queue/mess/%", kUserQmailq, kGroupQmail, 0750},
+  {'d', "queue/info", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/info/%", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/local", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/local/%", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/remote", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/remote/%", kUserQmails, kGroupQmail, 0700},
+  {'d', "queue/lock", kUserQmailq, kGroupQmail, 0750},
+  {'f', "queue/lock/sendmutex", kUserQmails, kGroupQmail, 0600},
+  {'f', "queue/lock/tcpto", kUserQmailr, kGroupQmail, 0644},
+  {'p', "queue/lock/trigger", kUserQmails, kGroupQmail, 0622},
+
+  {0, 0, 0, 0, 0}
+};
+
+const HierEntry* hier_table() { return kHier; }

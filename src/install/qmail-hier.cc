@@ -1,0 +1,161 @@
+// qmail-hier: create or check the qmail home from the installation table.
+//
+// Usage: qmail-hier [ -o ] make|check root
+//   make   creates every directory, FIFO and file of hier.cc under root
+//          (existing ones are kept), sets modes, and with -o also owners;
+//          installed programs must already be there (make install put
+//          them) and get their modes and owners.
+//   check  verifies that everything exists with the right type and mode
+//          (and owners with -o); prints one line per problem.
+// Run by make setup (as root for a real install, -o) and by the test
+// suite to build private homes (as the invoking user, no -o).
+// Exit codes: 0 success, 100 usage or check found problems, 111 a system
+// call failed.
+#include "config.h"
+
+#include <sys/types.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "compat/errno_compat.h"
+#include "compat/fifo.h"
+#include "src/install/hier.h"
+#include "src/lib/bytes.h"
+#include "src/lib/fd.h"
+#include "src/lib/fmt.h"
+#include "src/lib/msg.h"
+#include "src/lib/opt.h"
+#include "src/mail/auto.h"
+
+static const char kUsage[] = "qmail-hier [ -o ] make|check root";
+
+static void die_usage() {
+  msg_usage(kUsage);
+  _exit(100);
+}
+static void die_nomem() {
+  msg_fatal("out of memory");
+  _exit(111);
+}
+static void die_sys(const char* what, const Bytes& path) {
+  msg_fatal_sys(what, path.c_str());
+  _exit(111);
+}
+
+static bool g_owners = false;
+static int g_problems = 0;
+
+static void problem(const Bytes& path, const char* what) {
+  msg_line(0, path.c_str(), ": ", what);
+  ++g_problems;
+}
+
+static void set_owner_mode(const HierEntry& e, const Bytes& path) {
+  if (g_owners) {
+    int u = e.user >= 0 ? qm_uid(e.user) : -1;
+    int g = e.group >= 0 ? qm_gid(e.group) : -1;
+    if (u == -1 || g == -1) {
+      msg_fatal("qmail accounts are not compiled in; see make setup");
+      _exit(111);
+    }
+    if (chown(path.c_str(), (uid_t) u, (gid_t) g) == -1)
+      die_sys("unable to chown ", path);
+  }
+  // chmod after chown: chown clears the setuid bit on some systems.
+  if (chmod(path.c_str(), (mode_t) e.mode) == -1)
+    die_sys("unable to chmod ", path);
+}
+
+static void make_one(const HierEntry& e, const Bytes& path) {
+  struct stat st;
+  bool exists = lstat(path.c_str(), &st) == 0;
+  if (!exists && errno != ENOENT) die_sys("unable to stat ", path);
+  if (!exists) {
+    if (e.kind == 'd' && mkdir(path.c_str(), 0700) == -1)
+      die_sys("unable to mkdir ", path);
+    if (e.kind == 'p' && !qm_mkfifo(path.c_str(), 0600))
+      die_sys("unable to mkfifo ", path);
+    if (e.kind == 'f') {
+      int fd = open_excl(path.c_str(), 0600);
+      if (fd == -1) die_sys("unable to create ", path);
+      close(fd);
+    }
+    if (e.kind == 'x') {
+      errno = ENOENT;
+      die_sys("program missing: ", path);
+    }
+  }
+  set_owner_mode(e, path);
+}
+
+static void check_one(const HierEntry& e, const Bytes& path) {
+  struct stat st;
+  if (lstat(path.c_str(), &st) == -1) {
+    problem(path, "missing");
+    return;
+  }
+  bool type_ok = (e.kind == 'd' && S_ISDIR(st.st_mode)) ||
+                 (e.kind == 'p' && S_ISFIFO(st.st_mode)) ||
+                 ((e.kind == 'f' || e.kind == 'x') && S_ISREG(st.st_mode));
+  if (!type_ok) problem(path, "wrong type");
+  if ((int) (st.st_mode & 07777) != e.mode) {
+    char want[kFmtUlong];
+    want[fmt_olong0(want, (unsigned long) e.mode, 4)] = 0;
+    char have[kFmtUlong];
+    have[fmt_olong0(have, (unsigned long) (st.st_mode & 07777), 4)] = 0;
+    msg_line(0, path.c_str(), ": mode ", have, " should be ", want);
+    ++g_problems;
+  }
+  if (g_owners) {
+    if (e.user >= 0 && (int) st.st_uid != qm_uid(e.user))
+      problem(path, "wrong owner");
+    if (e.group >= 0 && (int) st.st_gid != qm_gid(e.group))
+      problem(path, "wrong group");
+  }
+}
+
+// Expand '%' into 0..split-1 and visit each resulting path.
+static void visit(const HierEntry& e, const char* root, bool make) {
+  Bytes path;
+  const char* pct = 0;
+  for (const char* p = e.path; *p; ++p)
+    if (*p == '%') pct = p;
+  int count = pct ? (int) kQmSplit : 1;
+  for (int i = 0; i < count; ++i) {
+    if (!path.copy(root)) die_nomem();
+    if (*e.path && !path.append_byte('/')) die_nomem();
+    if (pct) {
+      if (!path.append(e.path, (size_t) (pct - e.path)) ||
+          !path.append_ulong((unsigned long) i) || !path.append(pct + 1))
+        die_nomem();
+    } else if (!path.append(e.path)) {
+      die_nomem();
+    }
+    if (make)
+      make_one(e, path);
+    else
+      check_one(e, path);
+  }
+}
+
+int main(int argc, char** argv) {
+  msg_init("qmail-hier");
+  OptState st;
+  opt_init(&st);
+  int c;
+  while ((c = opt_next(&st, argc, argv, "o")) != -1) {
+    switch (c) {
+      case 'o': g_owners = true; break;
+      default: die_usage();
+    }
+  }
+  if (argc - st.ind != 2) die_usage();
+  const char* verb = argv[st.ind];
+  const char* root = argv[st.ind + 1];
+  bool make = false;
+  if (verb[0] == 'm' && verb[1] == 'a') make = true;
+  else if (!(verb[0] == 'c' && verb[1] == 'h')) die_usage();
+  umask(077);
+  for (const HierEntry* e = hier_table(); e->kind; ++e) visit(*e, root, make);
+  if (g_problems) _exit(100);
+  _exit(0);
+}
