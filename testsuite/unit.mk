@@ -4,7 +4,7 @@ EXTRA_DIST += lib/unit.exp unit.0/unit.exp unit/qtest.h
 check_PROGRAMS += unit/bytes_test unit/scan_test unit/str_test \
   unit/errstr_test unit/env_test unit/io_test unit/control_test \
   unit/cdb_test unit/netstring_test unit/date_test unit/opt_test \
-  unit/compat_test unit/misc_test unit/cdbtool
+  unit/compat_test unit/misc_test unit/cdbtool unit/mail_test
 unit_bytes_test_SOURCES = unit/bytes_test.cc
 unit_bytes_test_LDADD = $(LIBQM)
 unit_scan_test_SOURCES = unit/scan_test.cc
@@ -36,3 +36,5 @@ unit_cdbtool_LDADD = $(LIBQM)
 EXTRA_DIST += data/cdb/v0.cdb data/cdb/v1.cdb data/cdb/v2.cdb data/cdb/v3.cdb \
   data/cdb/v4.cdb data/cdb/v0.in data/cdb/v1.in data/cdb/v2.in data/cdb/v3.in \
   data/cdb/v4.in
+unit_mail_test_SOURCES = unit/mail_test.cc
+unit_mail_test_LDADD = $(LIBMAIL)

@@ -1,7 +1,11 @@
 # src/mail: shared mail knowledge (queue names, addresses, constants).
 noinst_LTLIBRARIES += src/mail/libmail.la
 src_mail_libmail_la_SOURCES = \
-  src/mail/auto.cc src/mail/auto.h
+  src/mail/auto.cc src/mail/auto.h \
+  src/mail/ctl.cc src/mail/ctl.h \
+  src/mail/domainmap.cc src/mail/domainmap.h \
+  src/mail/qqclient.cc src/mail/qqclient.h \
+  src/mail/quote.cc src/mail/quote.h
 nodist_src_mail_libmail_la_SOURCES = src/mail/auto_conf.cc
 src_mail_libmail_la_LIBADD = src/lib/libqm.la
 BUILT_SOURCES += src/mail/auto_conf.cc
