@@ -33,6 +33,16 @@ static const HierEntry kHier[] = {
   {'f', "queue/lock/tcpto", kUserQmailr, kGroupQmail, 0644},
   {'p', "queue/lock/trigger", kUserQmails, kGroupQmail, 0622},
 
+  // --- programs of the queue and its tools (issue 4) ---
+
+  // --- programs of local delivery and .qmail helpers (issue 4) ---
+
+  // --- programs of SMTP service and injection (issue 5) ---
+
+  // --- programs of remote delivery (issue 5) ---
+
+  // --- programs of POP3, QMQP/QMTP and the rest (issue 6) ---
+
   {0, 0, 0, 0, 0}
 };
 

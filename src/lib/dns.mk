@@ -1,0 +1,1 @@
+# src/lib/dns.mk: (area fragment, included by Makefile.am)

@@ -1,0 +1,1 @@
+# src/lib/net.mk: (area fragment, included by Makefile.am)

@@ -1,0 +1,1 @@
+# src/qmail/delivery.mk: (area fragment, included by Makefile.am)

@@ -1,0 +1,1 @@
+# src/qmail/pop.mk: (area fragment, included by Makefile.am)

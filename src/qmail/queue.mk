@@ -1,0 +1,1 @@
+# src/qmail/queue.mk: (area fragment, included by Makefile.am)

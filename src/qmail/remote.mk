@@ -1,0 +1,1 @@
+# src/qmail/remote.mk: (area fragment, included by Makefile.am)

@@ -1,0 +1,1 @@
+# src/qmail/smtp.mk: (area fragment, included by Makefile.am)

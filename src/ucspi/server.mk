@@ -1,0 +1,1 @@
+# src/ucspi/server.mk: (area fragment, included by Makefile.am)

@@ -1,0 +1,1 @@
+# src/ucspi/tools.mk: (area fragment, included by Makefile.am)

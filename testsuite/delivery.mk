@@ -1,0 +1,1 @@
+# testsuite/delivery.mk: (area fragment, included by testsuite/Makefile.am)

@@ -1,0 +1,1 @@
+# testsuite/install.mk: (area fragment, included by testsuite/Makefile.am)

@@ -1,0 +1,1 @@
+# testsuite/pop.mk: (area fragment, included by testsuite/Makefile.am)

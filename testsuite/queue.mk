@@ -1,0 +1,1 @@
+# testsuite/queue.mk: (area fragment, included by testsuite/Makefile.am)

@@ -1,0 +1,1 @@
+# testsuite/remote.mk: (area fragment, included by testsuite/Makefile.am)

@@ -1,0 +1,1 @@
+# testsuite/smtp.mk: (area fragment, included by testsuite/Makefile.am)

@@ -1,0 +1,1 @@
+# testsuite/ucspi-server.mk: (area fragment, included by testsuite/Makefile.am)

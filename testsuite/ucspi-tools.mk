@@ -1,0 +1,1 @@
+# testsuite/ucspi-tools.mk: (area fragment, included by testsuite/Makefile.am)
