@@ -1,0 +1,43 @@
+// dns.h: a small DNS stub resolver (issue 3), used by tcpserver -h/-p,
+// tcpclient, rblsmtpd, qmail-remote and config.
+//
+// Servers come from /etc/resolv.conf ("nameserver" lines; none means
+// 127.0.0.1), overridden by $DNSCACHEIP (one or more IPv4/IPv6 addresses
+// separated by spaces or commas, as djbdns' dnscache users set it).  The
+// port is 53, or $DNSCACHEPORT when set (a test hook so that unprivileged
+// test suites can run a DNS server on a loopback high port).  Queries go
+// over UDP with a random id and source port, answers must match the
+// question; a truncated answer is retried over TCP (answers bigger than
+// 512 bytes).  /etc/hosts is never consulted (as ucspi-tcp 0.88).
+// Answers are untrusted: every length and pointer is bounds-checked,
+// compression loops are refused, oversized or garbage answers are a
+// temporary failure (errno EPROTO), never an overflow.
+//
+// Results of every lookup: 1 answer found (out filled), 0 permanent
+// negative (NXDOMAIN, or the name exists without such records), -1
+// temporary failure (errno: ETIMEDOUT, ECONNREFUSED, EPROTO, ENOMEM...).
+// Names are given as text without a trailing dot; results are lowercase
+// and without a trailing dot.  CNAME chains are followed (bounded).
+// Output formats (appended to a cleared out):
+//   dns_ip4   4 bytes per address, in answer order
+//   dns_ip6   16 bytes per address
+//   dns_ptr4/dns_ptr6  the first PTR name, lowercased
+//   dns_mx    per record: 2 bytes preference (big-endian), the exchange
+//             name, a NUL; in answer order
+//   dns_txt   the character-strings of every TXT record, concatenated
+// Not for signal handlers.  Uses no global objects with constructors.
+#ifndef QM_LIB_DNS_H
+#define QM_LIB_DNS_H
+
+#include <stddef.h>
+
+class Bytes;
+
+int dns_ip4(Bytes& out, const char* name, size_t n);
+int dns_ip6(Bytes& out, const char* name, size_t n);
+int dns_ptr4(Bytes& out, const char ip[4]);
+int dns_ptr6(Bytes& out, const char ip[16]);
+int dns_mx(Bytes& out, const char* name, size_t n);
+int dns_txt(Bytes& out, const char* name, size_t n);
+
+#endif
