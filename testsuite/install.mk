@@ -1,1 +1,3 @@
-# testsuite/install.mk: (area fragment, included by testsuite/Makefile.am)
+# testsuite/install.mk: the installation table, make setup's pieces.
+DEJATOOL += install
+EXTRA_DIST += lib/install.exp install.0/hier.exp

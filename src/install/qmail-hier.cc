@@ -1,12 +1,15 @@
 // qmail-hier: create or check the qmail home from the installation table.
 //
-// Usage: qmail-hier [ -o ] make|check root
+// Usage: qmail-hier [ -o ] make|check|remove root
 //   make   creates every directory, FIFO and file of hier.cc under root
 //          (existing ones are kept), sets modes, and with -o also owners;
 //          installed programs must already be there (make install put
 //          them) and get their modes and owners.
 //   check  verifies that everything exists with the right type and mode
 //          (and owners with -o); prints one line per problem.
+//   remove undoes make for make uninstall: removes the FIFO and empty
+//          files it created and every directory that is empty (a queue
+//          still holding mail keeps its directories).
 // Run by make setup (as root for a real install, -o) and by the test
 // suite to build private homes (as the invoking user, no -o).
 // Exit codes: 0 success, 100 usage or check found problems, 111 a system
@@ -24,9 +27,10 @@
 #include "src/lib/fmt.h"
 #include "src/lib/msg.h"
 #include "src/lib/opt.h"
+#include "src/lib/str.h"
 #include "src/mail/auto.h"
 
-static const char kUsage[] = "qmail-hier [ -o ] make|check root";
+static const char kUsage[] = "qmail-hier [ -o ] make|check|remove root";
 
 static void die_usage() {
   msg_usage(kUsage);
@@ -87,6 +91,17 @@ static void make_one(const HierEntry& e, const Bytes& path) {
   set_owner_mode(e, path);
 }
 
+static void remove_one(const HierEntry& e, const Bytes& path) {
+  if (e.kind == 'd') {
+    if (rmdir(path.c_str()) == -1 && errno != ENOENT && errno != ENOTEMPTY &&
+        errno != EEXIST)
+      die_sys("unable to rmdir ", path);
+  } else if (e.kind == 'f' || e.kind == 'p') {
+    if (unlink(path.c_str()) == -1 && errno != ENOENT)
+      die_sys("unable to remove ", path);
+  }
+}
+
 static void check_one(const HierEntry& e, const Bytes& path) {
   struct stat st;
   if (lstat(path.c_str(), &st) == -1) {
@@ -114,7 +129,9 @@ static void check_one(const HierEntry& e, const Bytes& path) {
 }
 
 // Expand '%' into 0..split-1 and visit each resulting path.
-static void visit(const HierEntry& e, const char* root, bool make) {
+enum Verb { kMake, kCheck, kRemove };
+
+static void visit(const HierEntry& e, const char* root, Verb verb) {
   Bytes path;
   const char* pct = 0;
   for (const char* p = e.path; *p; ++p)
@@ -130,10 +147,12 @@ static void visit(const HierEntry& e, const char* root, bool make) {
     } else if (!path.append(e.path)) {
       die_nomem();
     }
-    if (make)
+    if (verb == kMake)
       make_one(e, path);
-    else
+    else if (verb == kCheck)
       check_one(e, path);
+    else
+      remove_one(e, path);
   }
 }
 
@@ -149,13 +168,27 @@ int main(int argc, char** argv) {
     }
   }
   if (argc - st.ind != 2) die_usage();
-  const char* verb = argv[st.ind];
+  const char* word = argv[st.ind];
   const char* root = argv[st.ind + 1];
-  bool make = false;
-  if (verb[0] == 'm' && verb[1] == 'a') make = true;
-  else if (!(verb[0] == 'c' && verb[1] == 'h')) die_usage();
+  Verb verb = kMake;
+  if (str_equal(word, "make"))
+    verb = kMake;
+  else if (str_equal(word, "check"))
+    verb = kCheck;
+  else if (str_equal(word, "remove"))
+    verb = kRemove;
+  else
+    die_usage();
   umask(077);
-  for (const HierEntry* e = hier_table(); e->kind; ++e) visit(*e, root, make);
+  const HierEntry* table = hier_table();
+  size_t n = 0;
+  while (table[n].kind) ++n;
+  if (verb == kRemove) {
+    // Children before parents.
+    while (n--) visit(table[n], root, verb);
+  } else {
+    for (size_t i = 0; i < n; ++i) visit(table[i], root, verb);
+  }
   if (g_problems) _exit(100);
   _exit(0);
 }
