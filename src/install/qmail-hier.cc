@@ -69,7 +69,19 @@ static void set_owner_mode(const HierEntry& e, const Bytes& path) {
     die_sys("unable to chmod ", path);
 }
 
+// Create the parents of the home (DESTDIR installs start from nothing).
+static void make_parents(const Bytes& path) {
+  Bytes dir;
+  for (size_t i = 1; i < path.len(); ++i) {
+    if (path.data()[i] != '/') continue;
+    if (!dir.copy(path.data(), i)) die_nomem();
+    if (mkdir(dir.c_str(), 0755) == -1 && errno != EEXIST)
+      die_sys("unable to mkdir ", dir);
+  }
+}
+
 static void make_one(const HierEntry& e, const Bytes& path) {
+  if (!*e.path) make_parents(path);
   struct stat st;
   bool exists = lstat(path.c_str(), &st) == 0;
   if (!exists && errno != ENOENT) die_sys("unable to stat ", path);

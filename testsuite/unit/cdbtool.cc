@@ -50,7 +50,7 @@ static int do_make(const char* target, const char* tmp) {
     char c;
     if (in.get_char(&c) != 1) die(100, "bad input");
     if (c == '\n') break;
-    unsigned long kl, dl;
+    unsigned long kl = 0, dl = 0;
     if (c != '+' || !read_num(in, ',', &kl) || !read_num(in, ':', &dl))
       die(100, "bad input");
     if (!k.reserve(kl) || !d.reserve(dl)) die(111, "out of memory");

@@ -1,0 +1,1 @@
+// missing: user:qmaild group:nofiles
