@@ -35,6 +35,6 @@ unit_cdbtool_SOURCES = unit/cdbtool.cc
 unit_cdbtool_LDADD = $(LIBQM)
 EXTRA_DIST += data/cdb/v0.cdb data/cdb/v1.cdb data/cdb/v2.cdb data/cdb/v3.cdb \
   data/cdb/v4.cdb data/cdb/v0.in data/cdb/v1.in data/cdb/v2.in data/cdb/v3.in \
-  data/cdb/v4.in
+  data/cdb/v4.in data/cdb/random1.cdb data/cdb/random2.cdb data/cdb/random3.cdb unit.0/cdb.exp
 unit_mail_test_SOURCES = unit/mail_test.cc
 unit_mail_test_LDADD = $(LIBMAIL)

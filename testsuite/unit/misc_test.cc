@@ -14,6 +14,7 @@
 #include "src/lib/env.h"
 #include "src/lib/msg.h"
 #include "src/lib/poll.h"
+#include "src/lib/prot.h"
 #include "src/lib/spawn.h"
 #include "src/lib/trigger.h"
 #include "src/mail/auto.h"
@@ -132,6 +133,24 @@ int main() {
   none.fd = -1;
   none.events = kPollIn;
   t.testrun(io_pause(&none, 1, 10) == 0, "poll timeout");
+
+  // Privilege drop: only meaningful as root.
+  if (geteuid() == 0) {
+    pid = fork();
+    if (pid == 0) {
+      if (!prot_gid(65534) || !prot_uid(65534)) _exit(1);
+      if (getuid() != 65534 || geteuid() != 65534 || getgid() != 65534) _exit(2);
+      gid_t groups[4];
+      int n = getgroups(4, groups);
+      if (n != 1 || groups[0] != 65534) _exit(3);
+      _exit(setuid(0) == 0 ? 4 : 0);
+    }
+    child_wait(pid, &st);
+    t.testrun(qm_wait_exitcode(st) == 0, "prot_gid/prot_uid drop for good");
+  } else {
+    t.untested("prot_gid/prot_uid drop (needs root)");
+  }
+  t.testrun(geteuid() == 0 || !prot_uid(0), "prot_uid(0) refused unprivileged");
 
   // Installation constants and the sandbox override.
   unsetenv("QM_SANDBOX_HOME");
