@@ -1,1 +1,0 @@
-// missing: user:qmaild group:nofiles
