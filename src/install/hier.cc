@@ -33,6 +33,12 @@ static const HierEntry kHier[] = {
   {'f', "queue/lock/tcpto", kUserQmailr, kGroupQmail, 0644},
   {'p', "queue/lock/trigger", kUserQmails, kGroupQmail, 0622},
 
+  // --- ucspi-tcp client tools (issue 3, netdns): tcpclient rblsmtpd addcr
+  // delcr fixcrio recordio argv0 mconnect-io and the scripts tcpcat
+  // mconnect who@ date@ finger@ http@ go to --with-ucspi-bindir (root,
+  // mode 0755, installed by automake), not under the qmail home, so they
+  // have no rows here. ---
+
   // --- programs of the queue and its tools (issue 4) ---
 
   // --- programs of local delivery and .qmail helpers (issue 4) ---

@@ -40,3 +40,9 @@ src/ucspi/who@: $(srcdir)/src/ucspi/who@.sh
 src/ucspi/date@: $(srcdir)/src/ucspi/date@.sh
 src/ucspi/finger@: $(srcdir)/src/ucspi/finger@.sh
 src/ucspi/http@: $(srcdir)/src/ucspi/http@.sh
+
+UCSPI_CLIENT_MAN_LIST = man/tcpclient.1 man/rblsmtpd.1 man/addcr.1 \
+  man/delcr.1 man/fixcrio.1 man/recordio.1 man/argv0.1 man/mconnect.1 \
+  man/mconnect-io.1 man/tcpcat.1 man/who@.1 man/date@.1 man/finger@.1 man/http@.1
+man1_MANS += $(UCSPI_CLIENT_MAN_LIST)
+EXTRA_DIST += $(UCSPI_CLIENT_MAN_LIST)
