@@ -27,7 +27,6 @@
 #include "compat/sig.h"
 #include "compat/wait.h"
 #include "src/lib/bytes.h"
-#include "src/lib/control.h"
 #include "src/lib/date.h"
 #include "src/lib/env.h"
 #include "src/lib/errstr.h"
@@ -39,7 +38,7 @@
 #include "src/mail/dtline.h"
 #include "src/mail/maildir.h"
 #include "src/mail/mbox.h"
-#include "src/mail/qqclient.h"
+#include "src/mail/requeue.h"
 
 enum { kMboxLockWait = 30, kMaildirAlarm = 86400 };
 
@@ -179,31 +178,16 @@ static void do_program(Delivery& d, const char* cmd) {
 static void do_forwards(Delivery& d) {
   if (!d.nforwards) return;
   rewind_message();
-  QueueClient qq;
-  if (!qq.open()) die(111, "Unable to forward message: unable to fork. (#4.3.0)");
-  qq.put(d.dtline.data(), d.dtline.len());
-  char buf[8192];
-  for (;;) {
-    long r = read(0, buf, sizeof buf);
-    if (r == -1 && errno == EINTR) continue;
-    if (r == -1) {
-      qq.fail();
-      qq.close();
-      die_read();
-    }
-    if (r == 0) break;
-    qq.put(buf, (size_t) r);
-  }
-  qq.from(d.newsender.data(), d.newsender.len());
-  size_t pos = 0;
-  const char* s;
-  size_t n;
-  while (list_next(d.forwards, &pos, &s, &n)) qq.to(s, n);
-  const char* err = qq.close();
+  int pid;
+  bool rerr;
+  const char* err = requeue_message(0, d.dtline, d.newsender.data(),
+                                    d.newsender.len(), d.forwards, &pid,
+                                    &rerr);
+  if (rerr) die_read();
   if (err)
     die(*err == 'D' ? 100 : 111, "Unable to forward message: ", err + 1, ".");
   // Printed after the did line.
-  if (!d.qp.copy("qp ") || !d.qp.append_ulong((unsigned long) qq.pid()) ||
+  if (!d.qp.copy("qp ") || !d.qp.append_ulong((unsigned long) pid) ||
       !d.qp.append_byte('\n'))
     die_nomem();
 }
