@@ -5,13 +5,12 @@
 // commands on fd 0 and answers on fd 1.  Deletions and the move of new
 // messages to cur/ happen only at QUIT; any other end of the session
 // changes nothing.  Memory grows with the number of messages (one small
-// record and the file name each), never with their size.  Exit 0 when the
+// record and the file name each, plus a flag), never with their size.  Exit 0 when the
 // session ends, 1 when started as root.
 #include "config.h"
 
 #include <sys/types.h>
 #include <sys/stat.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +23,7 @@
 #include "src/lib/io.h"
 #include "src/lib/scan.h"
 #include "src/lib/str.h"
+#include "src/mail/maildir.h"
 
 enum { kTimeout = 1200, kLineMax = 1024 };
 
@@ -55,104 +55,32 @@ static void die_reply(const char* s) {
 static void die_nomem() { die_reply("-ERR out of memory"); }
 static void die_scan() { die_reply("-ERR unable to scan $HOME/Maildir"); }
 
-// One message of the session.
-struct Msg {
-  size_t path;          // offset of "new/name" or "cur/name" in g_paths
-  unsigned long size;
-  unsigned long mtime;
-  bool deleted;
-};
-
-static Bytes* g_paths;
-static Msg* g_msgs;
+// The session: the scanned list, a deleted flag per message, LAST.
+static MaildirList* g_list;
+static bool* g_deleted;
 static unsigned long g_count;
 static unsigned long g_last;
 
-static const char* path_of(unsigned long i) {
-  return g_paths->data() + g_msgs[i].path;
-}
-
-extern "C" int msg_order(const void* a, const void* b) {
-  const Msg* x = (const Msg*) a;
-  const Msg* y = (const Msg*) b;
-  if (x->mtime != y->mtime) return x->mtime < y->mtime ? -1 : 1;
-  return strcmp(g_paths->data() + x->path, g_paths->data() + y->path);
-}
-
-// Remove leftovers of interrupted deliveries (36 hours untouched).
-static void clean_tmp(unsigned long now) {
-  DIR* d = opendir("tmp");
-  if (!d) return;
-  Bytes p;
-  struct dirent* e;
-  while ((e = readdir(d)) != 0) {
-    if (e->d_name[0] == '.') continue;
-    if (!p.copy("tmp/") || !p.append(e->d_name)) break;
-    struct stat st;
-    if (stat(p.c_str(), &st) == 0 &&
-        now > (unsigned long) st.st_atime + 129600UL)
-      unlink(p.c_str());
-  }
-  closedir(d);
-}
-
-static void add_msg(const char* dir, const char* name, unsigned long start,
-                    size_t* cap) {
-  size_t off = g_paths->len();
-  if (!g_paths->append(dir) || !g_paths->append_byte('/') ||
-      !g_paths->append(name) || !g_paths->append_byte(0))
-    die_nomem();
-  struct stat st;
-  // Mail arriving during this second waits for the next session, so that
-  // a message is never half in and half out of the list.
-  if (stat(g_paths->data() + off, &st) == -1 ||
-      (unsigned long) st.st_mtime >= start) {
-    g_paths->truncate(off);
-    return;
-  }
-  if (g_count == *cap) {
-    if (*cap > ((size_t) -1) / (2 * sizeof(Msg))) die_nomem();
-    size_t ncap = *cap ? *cap * 2 : 64;
-    Msg* m = (Msg*) realloc(g_msgs, ncap * sizeof(Msg));
-    if (!m) die_nomem();
-    g_msgs = m;
-    *cap = ncap;
-  }
-  Msg* m = &g_msgs[g_count++];
-  m->path = off;
-  m->size = (unsigned long) st.st_size;
-  m->mtime = (unsigned long) st.st_mtime;
-  m->deleted = false;
-}
-
-static void scan_dir(const char* dir, unsigned long start, size_t* cap) {
-  DIR* d = opendir(dir);
-  if (!d) die_scan();
-  struct dirent* e;
-  errno = 0;
-  while ((e = readdir(d)) != 0) {
-    if (e->d_name[0] != '.') add_msg(dir, e->d_name, start, cap);
-    errno = 0;
-  }
-  if (errno) die_scan();
-  closedir(d);
-}
+static const char* path_of(unsigned long i) { return g_list->at(i).path; }
+static unsigned long size_of(unsigned long i) { return g_list->at(i).size; }
 
 static void scan_box() {
   unsigned long start = (unsigned long) time(0);
-  clean_tmp(start);
-  size_t cap = 0;
-  scan_dir("new", start, &cap);
-  scan_dir("cur", start, &cap);
-  if (g_count) qsort(g_msgs, g_count, sizeof(Msg), msg_order);
+  maildir_clean_tmp(start);
+  if (!g_list->scan(true, start)) {
+    if (errno == ENOMEM) die_nomem();
+    die_scan();
+  }
+  g_count = (unsigned long) g_list->count();
+  g_deleted = (bool*) calloc(g_count ? g_count : 1, sizeof(bool));
+  if (!g_deleted) die_nomem();
 }
 
-// The UID: the name without new/ or cur/ and without the ":2,..." info;
-// it survives the move to cur/.  Bytes RFC 1939 does not allow in a UID
-// are shown as '?'.
+// The UID survives the move to cur/.  Bytes RFC 1939 does not allow in a
+// UID are shown as '?'.
 static void put_uid(unsigned long i) {
-  const char* p = path_of(i) + 4;
-  size_t n = byte_chr(p, str_len(p), ':');
+  size_t n;
+  const char* p = maildir_uid(path_of(i), &n);
   for (size_t k = 0; k < n; ++k) {
     unsigned char c = (unsigned char) p[k];
     char o = (c > 32 && c < 127) ? (char) c : '?';
@@ -175,7 +103,7 @@ static bool msg_arg(const char* arg, size_t n, unsigned long* out) {
     reply("-ERR messages are counted from 1");
     return false;
   }
-  if (g_msgs[u - 1].deleted) {
+  if (g_deleted[u - 1]) {
     reply("-ERR already deleted");
     return false;
   }
@@ -244,9 +172,9 @@ static void send_msg(unsigned long i, long limit) {
 static void cmd_stat() {
   unsigned long n = 0, bytes = 0;
   for (unsigned long i = 0; i < g_count; ++i)
-    if (!g_msgs[i].deleted) {
+    if (!g_deleted[i]) {
       ++n;
-      bytes += g_msgs[i].size;
+      bytes += size_of(i);
     }
   put_str("+OK ");
   put_num(n);
@@ -266,19 +194,19 @@ static void cmd_list(const char* arg, size_t n, bool uidl) {
     if (uidl)
       put_uid(i);
     else
-      put_num(g_msgs[i].size);
+      put_num(size_of(i));
     reply("");
     return;
   }
   put_str("+OK \r\n");
   for (i = 0; i < g_count; ++i) {
-    if (g_msgs[i].deleted) continue;
+    if (g_deleted[i]) continue;
     put_num(i + 1);
     put_str(" ");
     if (uidl)
       put_uid(i);
     else
-      put_num(g_msgs[i].size);
+      put_num(size_of(i));
     put_str("\r\n");
   }
   reply(".");
@@ -287,7 +215,7 @@ static void cmd_list(const char* arg, size_t n, bool uidl) {
 static void cmd_dele(const char* arg, size_t n) {
   unsigned long i;
   if (!msg_arg(arg, n, &i)) return;
-  g_msgs[i].deleted = true;
+  g_deleted[i] = true;
   if (i + 1 > g_last) g_last = i + 1;
   ok();
 }
@@ -313,7 +241,7 @@ static void cmd_top(const char* arg, size_t n) {
 }
 
 static void cmd_rset() {
-  for (unsigned long i = 0; i < g_count; ++i) g_msgs[i].deleted = false;
+  for (unsigned long i = 0; i < g_count; ++i) g_deleted[i] = false;
   g_last = 0;
   ok();
 }
@@ -330,7 +258,7 @@ static void cmd_quit() {
   Bytes cur;
   for (unsigned long i = 0; i < g_count; ++i) {
     const char* p = path_of(i);
-    if (g_msgs[i].deleted) {
+    if (g_deleted[i]) {
       if (unlink(p) == -1 && errno != ENOENT) all = false;
       continue;
     }
@@ -380,8 +308,8 @@ int main(int argc, char** argv) {
   }
   if (argc < 2 || chdir(argv[1]) == -1)
     die_reply("-ERR this user has no $HOME/Maildir");
-  Bytes paths;
-  g_paths = &paths;
+  MaildirList list;
+  g_list = &list;
   scan_box();
   ok();
   char ibuf[1024];
