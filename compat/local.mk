@@ -13,3 +13,5 @@ compat_libcompat_la_SOURCES = \
   compat/tzfix.cc compat/tzfix.h \
   compat/uint32.h \
   compat/wait.cc compat/wait.h
+# netdns: sockaddr and interface-list portability (src/lib/net).
+compat_libcompat_la_SOURCES += compat/netaddr.cc compat/netaddr.h
