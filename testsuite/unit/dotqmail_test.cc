@@ -4,6 +4,8 @@
 #include "qtest.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +15,7 @@
 #include "src/mail/dotqmail.h"
 #include "src/mail/dtline.h"
 #include "src/mail/mbox.h"
+#include "compat/lock.h"
 
 static std::string S(const Bytes& b) { return std::string(b.c_str(), b.len()); }
 
@@ -184,5 +187,51 @@ int main() {
   t.testrun(quote("x\n", 16) == "x\n\n", "blank line after message");
   t.testrun(quote(std::string("F\0rom \n", 7), 3) == std::string("F\0rom \n\n", 8),
             "NUL not quoted");
+
+  // Locking: another process holds the mbox lock.
+  char dir[] = "/tmp/qmdqlXXXXXX";
+  if (!mkdtemp(dir) || chdir(dir) == -1) return 1;
+  int lfd = open("box", O_WRONLY | O_CREAT | O_APPEND, 0600);
+  if (write(lfd, "old\n\n", 5) < 0) return 1;
+  int sync_pipe[2];
+  if (pipe(sync_pipe) == -1) return 1;
+  int holder = fork();
+  if (holder == 0) {
+    // Its own open: flock locks belong to the open file description.
+    int cfd = open("box", O_WRONLY | O_APPEND);
+    if (cfd == -1 || !qm_lock_ex(cfd)) _exit(1);
+    if (write(sync_pipe[1], "x", 1) < 0) _exit(1);
+    sleep(30);
+    _exit(0);
+  }
+  char c;
+  if (read(sync_pipe[0], &c, 1) != 1) return 1;
+  int fd2 = open("box", O_WRONLY | O_APPEND);
+  t.testrun(mbox_lock(fd2, 0) == 0, "mbox_lock times out when held");
+  int msg = open("box", O_RDONLY);
+  t.testrun(mbox_deliver("box", "From x\n", 7, msg, 1) == kMboxLocked,
+            "mbox_deliver reports a held lock");
+  kill(holder, SIGKILL);
+  waitpid(holder, 0, 0);
+  t.testrun(mbox_lock(fd2, 1) == 1, "mbox_lock gets a free lock");
+  close(fd2);
+  int in = open("/dev/null", O_RDONLY);
+  t.testrun(mbox_deliver("box", "From x\n", 7, in, 1) == kMboxOk, "deliver");
+  int rd = open("box", O_RDONLY);
+  char got[64];
+  ssize_t n = read(rd, got, sizeof got);
+  t.testrun(n == 13 && memcmp(got, "old\n\nFrom x\n\n", 13) == 0,
+            "locked file unchanged, then appended");
+  int bad = open("/", O_RDONLY);
+  t.testrun(mbox_deliver("box", "From y\n", 7, bad, 1) == kMboxReadMsg,
+            "read error reported");
+  lseek(rd, 0, SEEK_SET);
+  n = read(rd, got, sizeof got);
+  t.testrun(n == 13, "read error: partial entry cut off");
+  close(rd);
+  close(bad);
+  close(in);
+  close(msg);
+  close(lfd);
   return 0;
 }
