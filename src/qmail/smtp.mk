@@ -35,3 +35,9 @@ src/qmail/mailsubj: $(top_srcdir)/src/qmail/mailsubj.sh Makefile
 	sed -e 's|@qmailhome@|$(qmailhome)|g' $(top_srcdir)/src/qmail/mailsubj.sh > $@.tmp
 	chmod 755 $@.tmp
 	mv $@.tmp $@
+
+SMTP_MAN1 = man/mailsubj.1
+SMTP_MAN8 = man/qmail-smtpd.8 man/qmail-newmrh.8 man/qmail-inject.8 man/sendmail.8
+qmailman1_DATA += $(SMTP_MAN1)
+qmailman8_DATA += $(SMTP_MAN8)
+EXTRA_DIST += $(SMTP_MAN1) $(SMTP_MAN8)
