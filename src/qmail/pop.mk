@@ -74,3 +74,9 @@ src/qmail/qail: $(srcdir)/src/qmail/mbox-reader.sh.in Makefile
 qmailman1_DATA += man/qbiff.1 man/elq.1 man/pinq.1 man/qail.1
 qmailman8_DATA += man/qsmhook.8
 EXTRA_DIST += man/qbiff.1 man/elq.1 man/pinq.1 man/qail.1 man/qsmhook.8
+
+qmailbin_PROGRAMS += src/qmail/qreceipt
+src_qmail_qreceipt_SOURCES = src/qmail/qreceipt.cc
+src_qmail_qreceipt_LDADD = $(POP_LIBS)
+qmailman1_DATA += man/qreceipt.1
+EXTRA_DIST += man/qreceipt.1
