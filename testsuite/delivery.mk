@@ -1,7 +1,8 @@
 # testsuite/delivery.mk: qmail-local, the maildir tools, the .qmail
 # helpers and the modules under them (maildir, mbox, dotqmail, dtline).
 DEJATOOL += delivery
-EXTRA_DIST += lib/delivery.exp delivery.0/unit.exp
+EXTRA_DIST += lib/delivery.exp delivery.0/unit.exp delivery.0/qmail-local.exp \
+  delivery.0/helpers.exp delivery.0/maildir-tools.exp
 check_PROGRAMS += unit/maildir_test
 unit_maildir_test_SOURCES = unit/maildir_test.cc
 unit_maildir_test_LDADD = $(LIBMAIL)

@@ -42,6 +42,9 @@ static const HierEntry kHier[] = {
   // --- programs of remote delivery (issue 5) ---
 
   // --- programs of POP3, QMQP/QMTP and the rest (issue 6) ---
+  // POP-before-SMTP record: anyone may add an entry, nobody may list or
+  // remove the others' (sticky, no read bit).
+  {'d', "pbs", kUserRoot, kGroupQmail, 01733},
 
   {0, 0, 0, 0, 0}
 };

@@ -13,3 +13,16 @@ src_qmail_qmail_lspawn_SOURCES = src/qmail/qmail-lspawn.cc
 src_qmail_qmail_lspawn_LDADD = $(QM_QUEUE_LIBS)
 src_qmail_qmail_clean_SOURCES = src/qmail/qmail-clean.cc
 src_qmail_qmail_clean_LDADD = $(QM_QUEUE_LIBS)
+src_mail_libmail_la_SOURCES += src/mail/sendfn.cc src/mail/sendfn.h
+qmailbin_PROGRAMS += src/qmail/qmail-send
+src_qmail_qmail_send_SOURCES = src/qmail/qmail-send.cc src/qmail/qmail-send.h \
+  src/qmail/send-todo.cc src/qmail/send-deliver.cc
+src_qmail_qmail_send_LDADD = $(QM_QUEUE_LIBS)
+qmailbin_PROGRAMS += src/qmail/qmail-start src/qmail/splogger
+src_qmail_qmail_start_SOURCES = src/qmail/qmail-start.cc
+src_qmail_qmail_start_LDADD = $(QM_QUEUE_LIBS)
+src_qmail_splogger_SOURCES = src/qmail/splogger.cc
+src_qmail_splogger_LDADD = $(QM_QUEUE_LIBS)
+qmailbin_PROGRAMS += src/qmail/qmail-newu
+src_qmail_qmail_newu_SOURCES = src/qmail/qmail-newu.cc
+src_qmail_qmail_newu_LDADD = $(QM_QUEUE_LIBS)
