@@ -29,7 +29,7 @@ int qm_family(const char ip[16]) {
 }
 
 qm_socklen qm_sockaddr_set(QmSockAddr* a, const char ip[16],
-                           unsigned int port) {
+                           unsigned int port, unsigned int scope) {
   memset(a, 0, sizeof *a);
   int fam = qm_family(ip);
   if (fam == AF_INET) {
@@ -49,14 +49,20 @@ qm_socklen qm_sockaddr_set(QmSockAddr* a, const char ip[16],
 #endif
     a->in6.sin6_port = htons((unsigned short) port);
     memcpy(&a->in6.sin6_addr, ip, 16);
+#ifdef HAVE_STRUCT_SOCKADDR_IN6_SIN6_SCOPE_ID
+    a->in6.sin6_scope_id = scope;
+#endif
     return sizeof a->in6;
   }
 #endif
+  (void) scope;
   errno = EAFNOSUPPORT;
   return 0;
 }
 
-bool qm_sockaddr_get(const QmSockAddr* a, char ip[16], unsigned int* port) {
+bool qm_sockaddr_get(const QmSockAddr* a, char ip[16], unsigned int* port,
+                     unsigned int* scope) {
+  if (scope) *scope = 0;
   if (a->sa.sa_family == AF_INET) {
     memcpy(ip, kMapped, 12);
     memcpy(ip + 12, &a->in4.sin_addr, 4);
@@ -67,11 +73,48 @@ bool qm_sockaddr_get(const QmSockAddr* a, char ip[16], unsigned int* port) {
   if (a->sa.sa_family == AF_INET6) {
     memcpy(ip, &a->in6.sin6_addr, 16);
     if (port) *port = ntohs(a->in6.sin6_port);
+#ifdef HAVE_STRUCT_SOCKADDR_IN6_SIN6_SCOPE_ID
+    if (scope) *scope = a->in6.sin6_scope_id;
+#endif
     return true;
   }
 #endif
   errno = EAFNOSUPPORT;
   return false;
+}
+
+unsigned int qm_if_index(const char* name) {
+#ifdef HAVE_IF_NAMETOINDEX
+  unsigned int i = if_nametoindex(name);
+  if (!i) errno = ENXIO;
+  return i;
+#else
+  (void) name;
+  errno = ENXIO;
+  return 0;
+#endif
+}
+
+bool qm_if_name(unsigned int index, char name[kQmIfNameMax]) {
+#if defined(HAVE_IF_INDEXTONAME) && defined(IF_NAMESIZE)
+  char buf[IF_NAMESIZE + kQmIfNameMax];
+  if (!if_indextoname(index, buf)) {
+    errno = ENXIO;
+    return false;
+  }
+  size_t n = strlen(buf);
+  if (n >= kQmIfNameMax) {
+    errno = ENXIO;
+    return false;
+  }
+  memcpy(name, buf, n + 1);
+  return true;
+#else
+  (void) index;
+  (void) name;
+  errno = ENXIO;
+  return false;
+#endif
 }
 
 bool qm_v6only(int fd, bool on) {

@@ -41,13 +41,18 @@ int net_tcp(const char ip[16]) { return new_socket(ip, SOCK_STREAM); }
 int net_udp(const char ip[16]) { return new_socket(ip, SOCK_DGRAM); }
 
 bool net_bind(int fd, const char ip[16], unsigned int port, bool reuse) {
+  return net_bind_scope(fd, ip, port, reuse, 0);
+}
+
+bool net_bind_scope(int fd, const char ip[16], unsigned int port, bool reuse,
+                    unsigned int scope) {
   if (reuse) {
     int on = 1;
     if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, (char*) &on, sizeof on) == -1)
       return false;
   }
   QmSockAddr a;
-  qm_socklen n = qm_sockaddr_set(&a, ip, port);
+  qm_socklen n = qm_sockaddr_set(&a, ip, port, scope);
   if (!n) return false;
   return bind(fd, &a.sa, n) == 0;
 }
@@ -55,6 +60,11 @@ bool net_bind(int fd, const char ip[16], unsigned int port, bool reuse) {
 bool net_listen(int fd, int backlog) { return listen(fd, backlog) == 0; }
 
 int net_accept(int fd, char ip[16], unsigned int* port) {
+  return net_accept_scope(fd, ip, port, 0);
+}
+
+int net_accept_scope(int fd, char ip[16], unsigned int* port,
+                     unsigned int* scope) {
   QmSockAddr a;
   qm_socklen n = sizeof a;
   int c;
@@ -64,7 +74,7 @@ int net_accept(int fd, char ip[16], unsigned int* port) {
   if (c == -1) return -1;
   // A listening socket may be non-blocking; the new one must not be.
   fd_ndelay_off(c);
-  if (!qm_sockaddr_get(&a, ip, port)) {
+  if (!qm_sockaddr_get(&a, ip, port, scope)) {
     memset(ip, 0, 16);
     if (port) *port = 0;
   }
@@ -100,8 +110,13 @@ static bool connect_wait(int fd, unsigned int timeout) {
 
 bool net_connect(int fd, const char ip[16], unsigned int port,
                  unsigned int timeout) {
+  return net_connect_scope(fd, ip, port, timeout, 0);
+}
+
+bool net_connect_scope(int fd, const char ip[16], unsigned int port,
+                       unsigned int timeout, unsigned int scope) {
   QmSockAddr a;
-  qm_socklen n = qm_sockaddr_set(&a, ip, port);
+  qm_socklen n = qm_sockaddr_set(&a, ip, port, scope);
   if (!n) return false;
   if (!fd_ndelay_on(fd)) return false;
   bool ok = connect(fd, &a.sa, n) == 0;
@@ -166,6 +181,12 @@ long net_recv(int fd, char* buf, size_t n, char ip[16], unsigned int* port) {
 }
 
 bool net_v6only(int fd, bool on) { return qm_v6only(fd, on); }
+
+unsigned int net_if_index(const char* name) { return qm_if_index(name); }
+
+bool net_if_name(unsigned int index, char name[kIfNameMax]) {
+  return qm_if_name(index, name);
+}
 
 bool net_nodelay(int fd) {
   int on = 1;

@@ -40,7 +40,8 @@ class Bytes;
 
 enum {
   kIp4Fmt = 16,  // "255.255.255.255" (no NUL)
-  kIpFmt = 48    // any ip_fmt/ip6_fmt result, with room to spare
+  kIpFmt = 48,   // any ip_fmt/ip6_fmt result, with room to spare
+  kIfNameMax = 64  // net_if_name result with its NUL
 };
 
 extern const char kIp4Any[16];       // ::ffff:0.0.0.0
@@ -83,6 +84,19 @@ bool net_connect(int fd, const char ip[16], unsigned int port,
 int net_tcp_connect(const char ip[16], unsigned int port,
                     const char* localip, unsigned int localport,
                     unsigned int timeout);
+
+// IPv6 link-local addresses (fe80::/10) need an interface, the "scope":
+// net_if_index gives the index of an interface name (0 with errno ENXIO
+// when unknown or unsupported), net_if_name the name of an index.  The
+// _scope forms take or return it; 0 means none; the plain forms pass 0.
+unsigned int net_if_index(const char* name);
+bool net_if_name(unsigned int index, char name[kIfNameMax]);
+bool net_bind_scope(int fd, const char ip[16], unsigned int port, bool reuse,
+                    unsigned int scope);
+bool net_connect_scope(int fd, const char ip[16], unsigned int port,
+                       unsigned int timeout, unsigned int scope);
+int net_accept_scope(int fd, char ip[16], unsigned int* port,
+                     unsigned int* scope);
 
 bool net_local(int fd, char ip[16], unsigned int* port);
 bool net_remote(int fd, char ip[16], unsigned int* port);

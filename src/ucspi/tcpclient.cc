@@ -1,7 +1,8 @@
 // tcpclient: connect to a TCP server and run a program on the connection.
 //
 // Usage: tcpclient [ -46hHrRdDqQv ] [ -i localip ] [ -p localport ]
-//        [ -T x+y ] [ -l localname ] [ -t timeoutinfo ] host port program
+//        [ -T x+y ] [ -l localname ] [ -t timeoutinfo ] [ -I interface ]
+//        host port program
 // Started by users and scripts (mconnect, who@ ...); no privileges.
 // host is 0 (this machine), an IPv4/IPv6 literal or a name whose
 // addresses are tried in turn (IPv6 first; -4: IPv4 only).  The program
@@ -62,6 +63,8 @@ struct Options {
   unsigned long localport;
   unsigned long ctimeout[2];
   unsigned long itimeout;
+  const char* ifname;   // -I: the interface of link-local addresses
+  unsigned int scope;
 };
 
 // "-T x+y": leading digits, the rest ignored, as for every ucspi number.
@@ -91,10 +94,12 @@ static int parse_options(int argc, char** argv, Options* o) {
   o->ctimeout[0] = 2;
   o->ctimeout[1] = 58;
   o->itimeout = 26;
+  o->ifname = 0;
+  o->scope = 0;
   OptState st;
   opt_init(&st);
   int c;
-  while ((c = opt_next(&st, argc, argv, "46hHrRdDqQvi:p:T:l:t:")) != -1) {
+  while ((c = opt_next(&st, argc, argv, "46hHrRdDqQvi:p:T:l:t:I:")) != -1) {
     switch (c) {
       case '4': o->v4only = true; o->force6 = false; break;
       case '6': o->force6 = true; o->v4only = false; break;
@@ -112,10 +117,13 @@ static int parse_options(int argc, char** argv, Options* o) {
       case 'T': scan_timeouts(st.arg, o); break;
       case 'l': o->localname = st.arg; break;
       case 't': o->itimeout = number(st.arg); break;
+      case 'I': o->ifname = st.arg; break;
       default: die_usage();
     }
   }
   if (argc - st.ind < 3) die_usage();
+  if (o->ifname && !(o->scope = net_if_index(o->ifname)))
+    die_sys("unable to figure out interface ", o->ifname);
   return st.ind;
 }
 
@@ -177,10 +185,11 @@ static int attempt(const char* ip, unsigned int port, const Options& o,
     } else {
       for (int i = 0; i < 16; ++i) lip[i] = ip_is_v4(ip) ? kIp4Any[i] : kIp6Any[i];
     }
-    if (!net_bind(fd, lip, (unsigned int) o.localport, false))
+    if (!net_bind_scope(fd, lip, (unsigned int) o.localport, false, o.scope))
       die_sys("unable to bind socket");
   }
-  if (net_connect(fd, ip, port, (unsigned int) timeout)) return fd;
+  if (net_connect_scope(fd, ip, port, (unsigned int) timeout, o.scope))
+    return fd;
   *timedout = errno == ETIMEDOUT;
   say_failure(ip, port);
   close(fd);
@@ -256,6 +265,7 @@ static void set_environment(int fd, const Options& o) {
     set_or_unset("TCP6LOCALHOST", lr, lhost);
     set_or_unset("TCP6REMOTEHOST", rr, rhost);
     set_or_unset("TCP6REMOTEINFO", ir, info);
+    if (o.ifname) set_var("TCP6INTERFACE", o.ifname, str_len(o.ifname));
   }
 }
 

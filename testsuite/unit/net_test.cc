@@ -199,6 +199,38 @@ static void ipme(TestState& t) {
   t.testrun(v6any == net_has_ipv6(), "ipme has :: exactly when IPv6 is built");
 }
 
+static void interfaces(TestState& t) {
+  unsigned int i = net_if_index("lo");
+  if (!i) i = net_if_index("lo0");
+  char name[kIfNameMax];
+  if (!i) {
+    t.untested("interface index: no lo/lo0 or no if_nametoindex");
+  } else {
+    t.testrun(net_if_name(i, name) && net_if_index(name) == i,
+              "interface name and index round trip");
+  }
+  errno = 0;
+  t.testrun(net_if_index("nosuchif0") == 0 && errno == ENXIO,
+            "unknown interface gives 0, ENXIO");
+  if (!net_has_ipv6()) return;
+  int s = net_tcp(kIp6Loopback);
+  unsigned int port = 0, scope = 99, cport = 0;
+  char ip[16];
+  if (s == -1 || !net_bind_scope(s, kIp6Loopback, 0, true, 0) ||
+      !net_listen(s, 1) || !net_local(s, ip, &port)) {
+    t.untested("scope: no ::1");
+  } else {
+    int c = net_tcp(kIp6Loopback);
+    bool ok = net_connect_scope(c, kIp6Loopback, port, 5, 0);
+    int a = ok ? net_accept_scope(s, ip, &cport, &scope) : -1;
+    t.testrun(a != -1 && scope == 0 && ip_equal(ip, kIp6Loopback),
+              "accept_scope: ::1 has no scope");
+    if (a != -1) close(a);
+    close(c);
+  }
+  if (s != -1) close(s);
+}
+
 static void ports(TestState& t) {
   unsigned int p = 0;
   t.testrun(net_port_scan("25", &p) && p == 25, "port number");
@@ -221,6 +253,7 @@ int main() {
   }
   connect_timeout(t);
   ipme(t);
+  interfaces(t);
   ports(t);
   return 0;
 }
