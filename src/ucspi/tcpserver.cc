@@ -386,9 +386,9 @@ static void set_proto(const Conn& c, const char* lhost, const char* rhost,
   for (int i = 0; k6[i]; ++i) set_or_unset(k6[i], c.v4 ? 0 : v6[i]);
 }
 
-static void child(int t, Conn& c) {
-  qm_sig_default(SIGCHLD);
-  qm_sig_default(SIGTERM);
+// Steps before any lookup: the pid line, socket options, the banner and
+// the local address.
+static void greet(int t, Conn& c) {
   c.v4 = ip_is_v4(c.remote_ip) && g.family != 6;
   ip_text(c, c.remote_ip, c.remote_text);
   c.remote_port_text[fmt_ulong(c.remote_port_text, c.remote_port)] = 0;
@@ -405,7 +405,12 @@ static void child(int t, Conn& c) {
     drop_sys("unable to get local address");
   ip_text(c, c.local_ip, c.local_text);
   c.local_port_text[fmt_ulong(c.local_port_text, c.local_port)] = 0;
+}
 
+static void child(int t, Conn& c) {
+  qm_sig_default(SIGCHLD);
+  qm_sig_default(SIGTERM);
+  greet(t, c);
   Bytes lname, rname, info;
   const char* localhost = g.localname;
   if (!localhost && lookup_name(lname, c.local_ip, false))
