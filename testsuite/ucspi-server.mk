@@ -6,4 +6,5 @@ DEJATOOL += tcpserver
 EXTRA_DIST += lib/tcpserver.exp tcpserver/showenv.sh tcpserver.0/basic.exp \
   tcpserver.0/rules.exp tcpserver.0/limit.exp tcpserver/flood.py \
   tcpserver.0/ipv6.exp tcpserver.0/ident.exp tcpserver.0/ids.exp \
-  tcpserver/identd.py tcpserver.0/dns.exp tcpserver/zone
+  tcpserver/identd.py tcpserver.0/dns.exp tcpserver/zone \
+  tcpserver.0/compare.exp

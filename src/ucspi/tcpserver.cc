@@ -374,21 +374,29 @@ static void log_decision(const Conn& c, bool deny, const char* localhost,
   msg_line(0, l.buf);
 }
 
-// PROTO and the TCP6* copies of an IPv6 connection.
+// PROTO, and the TCP6* variables of the IPv6 patch: unless -4 they are
+// set for every connection, addresses always in IPv6 form
+// (::ffff:1.2.3.4 for an IPv4 client); -4 removes them, as 0.88 never
+// sets them.  No scoped addresses here, so never TCP6INTERFACE.
 static void set_proto(const Conn& c, const char* lhost, const char* rhost,
                       const char* info) {
   set_env("PROTO", c.v4 ? "TCP" : "TCP6");
+  char lip[kIpFmt + 1], rip[kIpFmt + 1];
+  lip[ip6_fmt(lip, c.local_ip)] = 0;
+  rip[ip6_fmt(rip, c.remote_ip)] = 0;
   static const char* const k6[] = {
       "TCP6LOCALIP", "TCP6LOCALPORT", "TCP6LOCALHOST", "TCP6REMOTEIP",
       "TCP6REMOTEPORT", "TCP6REMOTEHOST", "TCP6REMOTEINFO", 0};
-  const char* v6[] = {c.local_text, c.local_port_text, lhost,
-                      c.remote_text, c.remote_port_text, rhost, info};
-  for (int i = 0; k6[i]; ++i) set_or_unset(k6[i], c.v4 ? 0 : v6[i]);
+  const char* v6[] = {lip, c.local_port_text, lhost,
+                      rip, c.remote_port_text, rhost, info};
+  bool six = g.family != 4;
+  for (int i = 0; k6[i]; ++i) set_or_unset(k6[i], six ? v6[i] : 0);
+  set_or_unset("TCP6INTERFACE", 0);
 }
 
-static void child(int t, Conn& c) {
-  qm_sig_default(SIGCHLD);
-  qm_sig_default(SIGTERM);
+// Steps before any lookup: the pid line, socket options, the banner and
+// the local address.
+static void greet(int t, Conn& c) {
   c.v4 = ip_is_v4(c.remote_ip) && g.family != 6;
   ip_text(c, c.remote_ip, c.remote_text);
   c.remote_port_text[fmt_ulong(c.remote_port_text, c.remote_port)] = 0;
@@ -405,7 +413,12 @@ static void child(int t, Conn& c) {
     drop_sys("unable to get local address");
   ip_text(c, c.local_ip, c.local_text);
   c.local_port_text[fmt_ulong(c.local_port_text, c.local_port)] = 0;
+}
 
+static void child(int t, Conn& c) {
+  qm_sig_default(SIGCHLD);
+  qm_sig_default(SIGTERM);
+  greet(t, c);
   Bytes lname, rname, info;
   const char* localhost = g.localname;
   if (!localhost && lookup_name(lname, c.local_ip, false))
