@@ -51,3 +51,6 @@ src_qmail_qmail_qstat_SOURCES = src/qmail/qmail-qstat.cc
 src_qmail_qmail_qstat_LDADD = $(QM_QUEUE_LIBS)
 src_qmail_qmail_qread_SOURCES = src/qmail/qmail-qread.cc
 src_qmail_qmail_qread_LDADD = $(QM_QUEUE_LIBS)
+qmailbin_PROGRAMS += src/qmail/qmail-showctl
+src_qmail_qmail_showctl_SOURCES = src/qmail/qmail-showctl.cc
+src_qmail_qmail_showctl_LDADD = $(QM_QUEUE_LIBS)
