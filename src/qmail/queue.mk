@@ -51,3 +51,12 @@ src_qmail_qmail_qstat_SOURCES = src/qmail/qmail-qstat.cc
 src_qmail_qmail_qstat_LDADD = $(QM_QUEUE_LIBS)
 src_qmail_qmail_qread_SOURCES = src/qmail/qmail-qread.cc
 src_qmail_qmail_qread_LDADD = $(QM_QUEUE_LIBS)
+qmailbin_PROGRAMS += src/qmail/qmail-showctl
+src_qmail_qmail_showctl_SOURCES = src/qmail/qmail-showctl.cc
+src_qmail_qmail_showctl_LDADD = $(QM_QUEUE_LIBS)
+QUEUE_MAN8 = man/qmail-queue.8 man/qmail-send.8 man/qmail-lspawn.8 \
+  man/qmail-clean.8 man/qmail-start.8 man/qmail-newu.8 man/qmail-getpw.8 \
+  man/qmail-showctl.8 man/qmail-qstat.8 man/qmail-qread.8 man/splogger.8 \
+  man/config-fast.8
+qmailman8_DATA += $(QUEUE_MAN8)
+EXTRA_DIST += $(QUEUE_MAN8)
