@@ -25,6 +25,16 @@
 //   dns_mx    per record: 2 bytes preference (big-endian), the exchange
 //             name, a NUL; in answer order
 //   dns_txt   the character-strings of every TXT record, concatenated
+//   dns_ip    16 bytes per address (see net.h): the AAAA addresses, then
+//             the A addresses IPv4-mapped; 1 if either family has one
+//   dns_cname the canonical name: the end of the name's CNAME chain
+//             (returns 1), or the name itself lowercased when it has no
+//             CNAME or does not exist (returns 0)
+// dns_ip4/dns_ip6/dns_ip accept an address literal ("1.2.3.4",
+// "[1.2.3.4]", "::1") and return it without a query.  Each server is
+// asked in turn with timeouts of 1, 3, 11 and 45 seconds (djbdns' rounds);
+// a server that refuses, fails (SERVFAIL, REFUSED) or answers garbage is
+// dropped for the rest of the lookup.
 // Not for signal handlers.  Uses no global objects with constructors.
 #ifndef QM_LIB_DNS_H
 #define QM_LIB_DNS_H
@@ -39,5 +49,7 @@ int dns_ptr4(Bytes& out, const char ip[4]);
 int dns_ptr6(Bytes& out, const char ip[16]);
 int dns_mx(Bytes& out, const char* name, size_t n);
 int dns_txt(Bytes& out, const char* name, size_t n);
+int dns_ip(Bytes& out, const char* name, size_t n);
+int dns_cname(Bytes& out, const char* name, size_t n);
 
 #endif

@@ -81,3 +81,29 @@ int netstring_parse(const char* s, size_t n, size_t* used, const char** data,
   *used = i + len + 1;
   return 1;
 }
+
+int netstring_read_len(Input& in, unsigned long max, unsigned long* len,
+                       unsigned long* used) {
+  size_t n = 0;
+  int digits = 0;
+  for (;;) {
+    char c;
+    int r = in.get_char(&c);
+    if (r <= 0) return r;
+    if (c == ':' && digits) break;
+    if (c < '0' || c > '9' || !add_digit(&n, digits, c)) {
+      errno = EPROTO;
+      return -1;
+    }
+    ++digits;
+    // Stop reading digits as soon as the value is too big, so a client
+    // cannot keep us parsing forever.
+    if (n > max) {
+      errno = E2BIG;
+      return -1;
+    }
+  }
+  *len = (unsigned long) n;
+  *used = (unsigned long) digits + 1;
+  return 1;
+}

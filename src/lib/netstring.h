@@ -17,6 +17,12 @@ class Input;
 
 bool netstring_append(Bytes& out, const char* s, size_t n);
 int netstring_read(Input& in, Bytes& out, size_t max);
+// Read only the length and its ':' (for servers that stream the content
+// themselves): 1 with *len and *used (bytes consumed, digits plus ':'),
+// 0 end of input before the ':', -1 error: EPROTO malformed, E2BIG
+// longer than max, else the read error.
+int netstring_read_len(Input& in, unsigned long max, unsigned long* len,
+                       unsigned long* used);
 int netstring_parse(const char* s, size_t n, size_t* used, const char** data,
                     size_t* dlen);
 

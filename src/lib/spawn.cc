@@ -14,8 +14,9 @@
 #include "src/lib/fd.h"
 #include "src/lib/msg.h"
 
-void path_exec(char* const* argv) {
-  const char* name = argv[0];
+void path_exec(char* const* argv) { path_exec_as(argv[0], argv); }
+
+void path_exec_as(const char* name, char* const* argv) {
   if (strchr(name, '/')) {
     execve(name, argv, env_array());
     return;

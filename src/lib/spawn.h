@@ -11,6 +11,8 @@
 #define QM_LIB_SPAWN_H
 
 void path_exec(char* const* argv);
+// The same, searching for name but passing argv unchanged (argv0).
+void path_exec_as(const char* name, char* const* argv);
 int child_spawn(char* const* argv, int fd0, int fd1);
 int child_wait(int pid, int* status);
 

@@ -1,1 +1,12 @@
-# src/ucspi/server.mk: (area fragment, included by Makefile.am)
+# src/ucspi/server.mk: tcpserver, tcprules, tcprulescheck and the rules
+# lookup module they share (area "server", issue 3).
+src_lib_libqm_la_SOURCES += src/lib/rules.cc src/lib/rules.h
+
+ucspi_PROGRAMS += src/ucspi/tcprules src/ucspi/tcprulescheck
+src_ucspi_tcprules_SOURCES = src/ucspi/tcprules.cc
+src_ucspi_tcprules_LDADD = src/lib/libqm.la compat/libcompat.la
+src_ucspi_tcprulescheck_SOURCES = src/ucspi/tcprulescheck.cc
+src_ucspi_tcprulescheck_LDADD = src/lib/libqm.la compat/libcompat.la
+
+man1_MANS += man/tcprules.1 man/tcprulescheck.1
+EXTRA_DIST += man/tcprules.1 man/tcprulescheck.1
