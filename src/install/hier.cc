@@ -65,6 +65,17 @@ static const HierEntry kHier[] = {
   {'x', "boot/binm3+df", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of local delivery and .qmail helpers (issue 4) ---
+  {'x', "bin/qmail-local", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/maildirmake", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/maildir2mbox", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/maildirwatch", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/preline", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/forward", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/condredirect", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/bouncesaying", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/except", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/predate", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/datemail", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of SMTP service and injection (issue 5) ---
 
