@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   const char* proto = env_get("PROTO");
   if (!proto || (!str_equal(proto, "TCP") && !str_equal(proto, "TCP6"))) {
     char lip[16], rip[16];
-    unsigned int lport, rport;
+    unsigned int lport = 0, rport = 0;
     if (!net_local(0, lip, &lport) || !net_remote(0, rip, &rport)) die();
     set("PROTO", ip_is_v4(rip) ? "TCP" : "TCP6");
     set_ip_port("TCPLOCALIP", "TCPLOCALPORT", lip, lport);
