@@ -77,6 +77,12 @@ static const HierEntry kHier[] = {
 
   // --- programs of remote delivery (issue 5) ---
 
+  // --- ucspi-tcp programs (issue 3) ---
+  // tcpserver, tcprules, tcprulescheck (and the client tools) are not
+  // part of the qmail home: automake installs them into $(ucspibindir)
+  // (ucspi_PROGRAMS, mode 0755), like ucspi-tcp's own /usr/local/bin, so
+  // this home-relative table has no rows for them.
+
   // --- programs of POP3, QMQP/QMTP and the rest (issue 6) ---
   // POP-before-SMTP record: anyone may add an entry, nobody may list or
   // remove the others' (sticky, no read bit).
