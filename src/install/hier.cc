@@ -78,6 +78,13 @@ static const HierEntry kHier[] = {
   {'x', "bin/datemail", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of SMTP service and injection (issue 5) ---
+  {'x', "bin/qmail-smtpd", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-newmrh", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-inject", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/sendmail", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/mailsubj", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/tcp-env", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/qmail.init", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of remote delivery (issue 5) ---
 

@@ -36,7 +36,7 @@ src/qmail/mailsubj: $(top_srcdir)/src/qmail/mailsubj.sh Makefile
 	chmod 755 $@.tmp
 	mv $@.tmp $@
 
-SMTP_MAN1 = man/mailsubj.1
+SMTP_MAN1 = man/mailsubj.1 man/tcp-env.1
 SMTP_MAN8 = man/qmail-smtpd.8 man/qmail-newmrh.8 man/qmail-inject.8 man/sendmail.8
 qmailman1_DATA += $(SMTP_MAN1)
 qmailman8_DATA += $(SMTP_MAN8)
@@ -52,3 +52,8 @@ conf/qmail.init: $(top_srcdir)/conf/qmail.init.in Makefile
 	  $(top_srcdir)/conf/qmail.init.in > $@.tmp
 	chmod 755 $@.tmp
 	mv $@.tmp $@
+
+qmailbin_PROGRAMS += src/qmail/tcp-env
+src_qmail_tcp_env_SOURCES = src/qmail/tcp-env.cc src/ucspi/remoteinfo.h \
+  src/ucspi/remoteinfo.cc
+src_qmail_tcp_env_LDADD = src/lib/libqm.la compat/libcompat.la

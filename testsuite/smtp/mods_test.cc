@@ -11,6 +11,8 @@
 #include "src/lib/fd.h"
 #include "src/mail/rcpthosts.h"
 #include "src/mail/received.h"
+#include "src/mail/addr.h"
+#include "src/mail/hfield.h"
 
 static TestState t;
 
@@ -101,10 +103,80 @@ static void test_received() {
             "received: safe set");
 }
 
+static std::string str(const Bytes& b) { return std::string(b.data(), b.len()); }
+
+static bool count_addr(TokenList&, void* ctx) {
+  ++*(int*) ctx;
+  return true;
+}
+
+// Parse, walk and print a header line with the identity rewrite.
+static std::string roundtrip(const char* line, size_t width, int* n) {
+  TokenList in, out, scratch;
+  Bytes text, res;
+  if (tok_parse(in, text, line, strlen(line)) != 1) return "PARSE";
+  *n = 0;
+  if (tok_addrlist(out, scratch, in, 2, count_addr, n) != 1) return "LIST";
+  tok_unparse(res, out, width);
+  return str(res);
+}
+
+static void test_addr() {
+  int n;
+  t.testrun(roundtrip("To: a b c", 80, &n) == "To: a, b, c\n" && n == 3,
+            "addr: missing commas inserted");
+  // 1.03 quirk: a comment before an address moves after it.
+  t.testrun(roundtrip("To: \"x y\" <a@b>, (c) d@e", 80, &n) ==
+                "To: \"x y\" <a@b>, d@e (c)\n" && n == 2,
+            "addr: route address and comment");
+  t.testrun(roundtrip("To: g: a, b;, c", 80, &n) == "To: g: a, b;, c\n" && n == 3,
+            "addr: group");
+  t.testrun(roundtrip("To: <>", 80, &n) == "To: <>\n" && n == 1,
+            "addr: empty route address is an address");
+  t.testrun(roundtrip("To: aaaa, bbbb, cccc", 10, &n) ==
+                "To: aaaa,\n  bbbb,\n  cccc\n",
+            "addr: folding");
+  t.testrun(roundtrip("To: aaaa, bbbb, cccc", 0, &n) == "To: aaaa, bbbb, cccc\n",
+            "addr: width 0 never folds");
+  t.testrun(roundtrip("To: a\xe9" "b@c", 80, &n) == "To: \"a\xe9" "b\"@c\n",
+            "addr: 8-bit atom becomes a quoted string");
+  t.testrun(roundtrip("To: (a (nested) c) x", 80, &n) == "To: x (a nested c)\n",
+            "addr: nested comment text");
+  t.testrun(roundtrip("To: \"a\\\"b\"@c", 80, &n) == "To: \"a\\\"b\"@c\n",
+            "addr: escaped quote kept escaped");
+  t.testrun(roundtrip("To: \"open", 80, &n) == "PARSE", "addr: open quote");
+  t.testrun(roundtrip("To: (open", 80, &n) == "PARSE", "addr: open comment");
+  t.testrun(roundtrip("To: [open", 80, &n) == "PARSE", "addr: open literal");
+  t.testrun(roundtrip("To: ] x", 80, &n) == "PARSE", "addr: stray bracket");
+  t.testrun(roundtrip("To: x: b", 80, &n) == "LIST", "addr: colon without group");
+  t.testrun(roundtrip("To: g: a; b;", 80, &n) == "LIST", "addr: nested group end");
+  TokenList tl;
+  Bytes text, u;
+  const char* q = "\"j s\"@[1.2.3.4] (c)";
+  tok_parse(tl, text, q, strlen(q));
+  tok_unquote(u, tl);
+  t.testrun(str(u) == "j s@[1.2.3.4]", "addr: unquote");
+}
+
+static void test_hfield() {
+  t.testrun(hfield_known("To: x", 5) == kHTo, "hfield: To");
+  t.testrun(hfield_known("rEsEnT-cC \t: x", 14) == kHRCc, "hfield: case and space before colon");
+  t.testrun(hfield_known("Tox: x", 6) == kHUnknown, "hfield: prefix is not a match");
+  t.testrun(hfield_known("To", 2) == kHUnknown, "hfield: no colon");
+  t.testrun(hfield_valid("X-Foo: y", 8), "hfield: valid");
+  t.testrun(hfield_valid("X-Foo : y", 9), "hfield: space before colon");
+  t.testrun(!hfield_valid("X Foo: y", 8), "hfield: space inside name");
+  t.testrun(!hfield_valid(": y", 3), "hfield: empty name");
+  t.testrun(!hfield_valid("no colon here", 13), "hfield: no colon");
+  t.testrun(!hfield_valid("X\xe9: y", 5), "hfield: 8-bit name");
+}
+
 int main(int argc, char** argv) {
   if (argc < 2 || chdir(argv[1]) == -1) return 111;
   mkdir("control", 0755);
   test_rcpthosts();
   test_received();
+  test_addr();
+  test_hfield();
   return 0;
 }
