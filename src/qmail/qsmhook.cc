@@ -9,22 +9,19 @@
 // -D -F -M -m -s are accepted and ignored.  Exit: the command's code;
 // 100 on bad usage or a command that cannot exist; 111 on temporary
 // trouble (fork, pipe, read, a crash, an exec that may work later).
+// A command that stops reading its input early is not an error.
 #include "config.h"
 
 #include <sys/types.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "compat/errno_compat.h"
 #include "compat/sig.h"
-#include "compat/wait.h"
 #include "src/lib/bytes.h"
 #include "src/lib/env.h"
-#include "src/lib/errstr.h"
-#include "src/lib/fd.h"
 #include "src/lib/msg.h"
 #include "src/lib/opt.h"
-#include "src/lib/spawn.h"
 #include "src/lib/str.h"
+#include "src/mail/runchild.h"
 
 static void die_usage() {
   msg_fatal("incorrect usage");
@@ -54,40 +51,6 @@ static void expand(Bytes& out, const char* arg, const char* sender,
     if (v && !out.append(v)) die_nomem();
     if (!*p) break;
   }
-}
-
-static int run(char** argv, const Bytes& head) {
-  int pi[2];
-  if (pipe(pi) == -1) die_temp("unable to create pipe");
-  int pid = fork();
-  if (pid == -1) die_temp("unable to fork");
-  if (pid == 0) {
-    close(pi[1]);
-    if (!fd_move(0, pi[0])) _exit(111);
-    qm_sig_default(SIGPIPE);
-    path_exec(argv);
-    if (err_temporary(errno)) die_temp("temporary problem");
-    msg_fatal("command not found");
-    _exit(100);
-  }
-  close(pi[0]);
-  // A command that stops reading early is its own business: its exit
-  // code decides, so EPIPE only ends the copy.
-  bool ok = write_all(pi[1], head.data(), head.len());
-  char buf[8192];
-  while (ok) {
-    long r = read(0, buf, sizeof buf);
-    if (r == -1 && errno == EINTR) continue;
-    if (r == -1) die_temp("unable to read message");
-    if (r == 0) break;
-    ok = write_all(pi[1], buf, (size_t) r);
-  }
-  if (!ok && errno != EPIPE) die_temp("unable to write to command");
-  close(pi[1]);
-  int st;
-  if (qm_wait_pid(&st, pid) != pid) die_temp("waitpid surprise");
-  if (qm_wait_crashed(st)) die_temp("child crashed");
-  return qm_wait_exitcode(st);
 }
 
 int main(int argc, char** argv) {
@@ -137,5 +100,10 @@ int main(int argc, char** argv) {
   if ((from && !head.append(uf)) || (rpath && !head.append(rp)) ||
       (dtline && !head.append(dt)))
     die_nomem();
-  _exit(run(nargv, head));
+  int code = run_feed(nargv, head.data(), head.len(), 0);
+  if (code < 0) {
+    child_error(code);
+    _exit(111);
+  }
+  _exit(code);
 }
