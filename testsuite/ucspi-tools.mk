@@ -11,3 +11,8 @@ unit_dnspacket_test_LDADD = $(LIBQM)
 unit_dnstool_SOURCES = unit/dnstool.cc
 unit_dnstool_LDADD = $(LIBQM)
 EXTRA_DIST += lib/dnsstub.exp net.0/dns.exp data/dns/dnsstub.py data/dns/zone
+DEJATOOL += ucspitools
+EXTRA_DIST += lib/ucspitools.exp data/ucspi/tcpstub.py \
+  ucspitools.0/filters.exp ucspitools.0/tcpclient.exp \
+  ucspitools.0/rblsmtpd.exp ucspitools.0/scripts.exp \
+  data/ucspi/zone data/ucspi/blackhole.py

@@ -33,13 +33,48 @@ static const HierEntry kHier[] = {
   {'f', "queue/lock/tcpto", kUserQmailr, kGroupQmail, 0644},
   {'p', "queue/lock/trigger", kUserQmails, kGroupQmail, 0622},
 
+  // --- ucspi-tcp client tools (issue 3, netdns): tcpclient rblsmtpd addcr
+  // delcr fixcrio recordio argv0 mconnect-io and the scripts tcpcat
+  // mconnect who@ date@ finger@ http@ go to --with-ucspi-bindir (root,
+  // mode 0755, installed by automake), not under the qmail home, so they
+  // have no rows here. ---
+
   // --- programs of the queue and its tools (issue 4) ---
+  {'x', "bin/qmail-queue", kUserQmailq, kGroupQmail, 04711},
+  {'x', "bin/qmail-lspawn", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-start", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-newu", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-send", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-clean", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-getpw", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-pw2u", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/splogger", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-showctl", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-qstat", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-qread", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/config-fast", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/home", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/home+df", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/proc", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/proc+df", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/binm1", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/binm1+df", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/binm2", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/binm2+df", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/binm3", kUserRoot, kGroupQmail, 0755},
+  {'x', "boot/binm3+df", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of local delivery and .qmail helpers (issue 4) ---
 
   // --- programs of SMTP service and injection (issue 5) ---
 
   // --- programs of remote delivery (issue 5) ---
+
+  // --- ucspi-tcp programs (issue 3) ---
+  // tcpserver, tcprules, tcprulescheck (and the client tools) are not
+  // part of the qmail home: automake installs them into $(ucspibindir)
+  // (ucspi_PROGRAMS, mode 0755), like ucspi-tcp's own /usr/local/bin, so
+  // this home-relative table has no rows for them.
 
   // --- programs of POP3, QMQP/QMTP and the rest (issue 6) ---
   // POP-before-SMTP record: anyone may add an entry, nobody may list or

@@ -11,7 +11,8 @@
 // kChild* codes below, with errno set where the code says "sys".
 // run_wait runs argv with the inherited descriptor 0; run_feed gives the
 // program a pipe on descriptor 0 and writes head, then everything from
-// fdin, into it.  child_error is the message for a negative code; the
+// fdin, into it; if the program stops reading (EPIPE) its exit code is
+// the result.  child_error is the message for a negative code; the
 // program prints it and exits 111.  The caller ignores SIGPIPE for
 // run_feed.  Not for signal handlers.
 #ifndef QM_MAIL_RUNCHILD_H

@@ -42,3 +42,13 @@ src_qmail_maildir2mbox_SOURCES = src/qmail/maildir2mbox.cc
 src_qmail_maildir2mbox_LDADD = $(DELIVERY_LIBS)
 src_qmail_maildirwatch_SOURCES = src/qmail/maildirwatch.cc
 src_qmail_maildirwatch_LDADD = $(DELIVERY_LIBS)
+
+DELIVERY_MAN1 = man/maildirmake.1 man/maildir2mbox.1 man/maildirwatch.1 \
+  man/preline.1 man/forward.1 man/condredirect.1 man/bouncesaying.1 \
+  man/except.1 man/predate.1 man/datemail.1
+DELIVERY_MAN5 = man/dot-qmail.5 man/maildir.5 man/mbox.5
+DELIVERY_MAN8 = man/qmail-local.8
+qmailman1_DATA += $(DELIVERY_MAN1)
+qmailman5_DATA += $(DELIVERY_MAN5)
+qmailman8_DATA += $(DELIVERY_MAN8)
+EXTRA_DIST += $(DELIVERY_MAN1) $(DELIVERY_MAN5) $(DELIVERY_MAN8)

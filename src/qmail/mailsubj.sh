@@ -7,4 +7,4 @@ shift
   echo To: ${1+"$@"}
   echo ''
   cat
-) | "${QM_SANDBOX_HOME:-@qmailhome@}/bin/qmail-inject"
+) | "${QM_SANDBOX_HOME:-%QMAILHOME%}/bin/qmail-inject"

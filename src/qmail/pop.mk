@@ -46,3 +46,37 @@ qmailman8_DATA += man/qmail-pbsadd.8 man/qmail-pbscheck.8 \
   man/qmail-pbsclean.8 man/qmail-qmqpd.8 man/qmail-qmtpd.8
 EXTRA_DIST += man/qmail-pbsadd.8 man/qmail-pbscheck.8 \
   man/qmail-pbsclean.8 man/qmail-qmqpd.8 man/qmail-qmtpd.8
+
+qmailbin_PROGRAMS += src/qmail/qsmhook src/qmail/qbiff
+src_qmail_qsmhook_SOURCES = src/qmail/qsmhook.cc
+src_qmail_qsmhook_LDADD = $(POP_LIBS)
+src_qmail_qbiff_SOURCES = src/qmail/qbiff.cc
+src_qmail_qbiff_LDADD = $(POP_LIBS)
+
+# elq, pinq, qail: maildir2mbox, then elm, pine or Mail.
+qmailbin_SCRIPTS += src/qmail/elq src/qmail/pinq src/qmail/qail
+CLEANFILES += src/qmail/elq src/qmail/pinq src/qmail/qail
+EXTRA_DIST += src/qmail/mbox-reader.sh.in
+POP_READER_SED = sed -e 's|%QMAILHOME%|$(qmailhome)|g'
+src/qmail/elq: $(srcdir)/src/qmail/mbox-reader.sh.in Makefile
+	@$(MKDIR_P) src/qmail
+	$(AM_V_GEN)$(POP_READER_SED) -e 's|%PROG%|elq|g' -e 's|%READER%|elm|g' \
+	  $(srcdir)/src/qmail/mbox-reader.sh.in > $@.tmp && chmod 755 $@.tmp && mv $@.tmp $@
+src/qmail/pinq: $(srcdir)/src/qmail/mbox-reader.sh.in Makefile
+	@$(MKDIR_P) src/qmail
+	$(AM_V_GEN)$(POP_READER_SED) -e 's|%PROG%|pinq|g' -e 's|%READER%|pine|g' \
+	  $(srcdir)/src/qmail/mbox-reader.sh.in > $@.tmp && chmod 755 $@.tmp && mv $@.tmp $@
+src/qmail/qail: $(srcdir)/src/qmail/mbox-reader.sh.in Makefile
+	@$(MKDIR_P) src/qmail
+	$(AM_V_GEN)$(POP_READER_SED) -e 's|%PROG%|qail|g' -e 's|%READER%|Mail|g' \
+	  $(srcdir)/src/qmail/mbox-reader.sh.in > $@.tmp && chmod 755 $@.tmp && mv $@.tmp $@
+
+qmailman1_DATA += man/qbiff.1 man/elq.1 man/pinq.1 man/qail.1
+qmailman8_DATA += man/qsmhook.8
+EXTRA_DIST += man/qbiff.1 man/elq.1 man/pinq.1 man/qail.1 man/qsmhook.8
+
+qmailbin_PROGRAMS += src/qmail/qreceipt
+src_qmail_qreceipt_SOURCES = src/qmail/qreceipt.cc
+src_qmail_qreceipt_LDADD = $(POP_LIBS)
+qmailman1_DATA += man/qreceipt.1
+EXTRA_DIST += man/qreceipt.1

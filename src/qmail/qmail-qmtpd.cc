@@ -37,7 +37,12 @@ static void die_eof() {
   g_out->flush();
   _exit(0);
 }
-static void die_proto() { _exit(100); }
+// Replies for messages already queued still go out: the client must not
+// send those again.
+static void die_proto() {
+  g_out->flush();
+  _exit(100);
+}
 static void die_temp() { _exit(111); }
 
 extern "C" void on_alarm(int) { _exit(111); }

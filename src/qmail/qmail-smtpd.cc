@@ -23,6 +23,7 @@
 #include "src/lib/env.h"
 #include "src/lib/fmt.h"
 #include "src/lib/io.h"
+#include "src/lib/net.h"
 #include "src/lib/scan.h"
 #include "src/lib/str.h"
 #include "src/mail/auto.h"
@@ -38,14 +39,6 @@ enum {
   kMaxRcptBytes = 1024 * 1024,    // envelope recipients of one message
   kMaxHops = 100
 };
-
-// This machine's addresses, for localiphost.  Until the interface list of
-// src/lib/net.h is available only the loopback literal is recognised.
-static int smtpd_ipme_init() { return 1; }
-
-static int smtpd_literal_is_me(const char* s, size_t n) {
-  return n == 11 && byte_equal(s, "[127.0.0.1]", 11) ? 1 : 0;
-}
 
 struct Session {
   Output* out;
@@ -73,6 +66,7 @@ struct Session {
   Bytes rcptto;       // "T" address NUL, as the envelope wants it
   Bytes addr;         // the address being parsed
   Bytes line;
+  Bytes ipme;         // 16-byte addresses of this host
 };
 
 static void out(Session* s, const char* t) {
@@ -180,6 +174,23 @@ static void setup(Session* s) {
   dohelo(s, s->remotehost, str_len(s->remotehost));
 }
 
+// A domain literal [a.b.c.d] or [IPv6:...] naming one of this host's
+// addresses (for localiphost).
+static bool literal_is_me(Session* s, const char* d, size_t n) {
+  if (n < 3 || d[0] != '[' || d[n - 1] != ']') return false;
+  ++d;
+  n -= 2;
+  if (n > 5 && case_starts(d, n, "IPv6:")) {
+    d += 5;
+    n -= 5;
+  }
+  char ip[16];
+  if (ip_scan(d, n, ip) != n) return false;
+  for (size_t i = 0; i + 16 <= s->ipme.len(); i += 16)
+    if (ip_equal(ip, s->ipme.data() + i)) return true;
+  return false;
+}
+
 // The address of a MAIL or RCPT argument (qmail-core §13.3) into s->addr;
 // *rest is set to what follows it (ESMTP parameters).  False when too long.
 static bool addrparse(Session* s, const char* arg, const char** rest) {
@@ -218,13 +229,9 @@ static bool addrparse(Session* s, const char* arg, const char** rest) {
   if (s->liphost_ok) {
     size_t n = s->addr.len();
     size_t at = byte_rchr(s->addr.data(), n, '@');
-    if (at < n && at + 1 < n && s->addr.data()[at + 1] == '[') {
-      int me = smtpd_literal_is_me(s->addr.data() + at + 1, n - at - 1);
-      if (me == -1) die_ipme(s);
-      if (me == 1) {
-        s->addr.truncate(at + 1);
-        if (!s->addr.append(s->liphost)) die_nomem(s);
-      }
+    if (at < n && literal_is_me(s, s->addr.data() + at + 1, n - at - 1)) {
+      s->addr.truncate(at + 1);
+      if (!s->addr.append(s->liphost)) die_nomem(s);
     }
   }
   // 1.03 counts the terminating NUL: 900 characters are already too many.
@@ -548,7 +555,7 @@ int main() {
   qm_sig_ignore(SIGPIPE);
   if (!qm_chdir_home()) die_control(&s);
   setup(&s);
-  if (smtpd_ipme_init() != 1) die_ipme(&s);
+  if (!net_ipme(s.ipme)) die_ipme(&s);
   o.set_timeout(s.timeout);
   ReadCtx ctx;
   ctx.out = &o;

@@ -26,3 +26,28 @@ src_qmail_splogger_LDADD = $(QM_QUEUE_LIBS)
 qmailbin_PROGRAMS += src/qmail/qmail-newu
 src_qmail_qmail_newu_SOURCES = src/qmail/qmail-newu.cc
 src_qmail_qmail_newu_LDADD = $(QM_QUEUE_LIBS)
+
+# Boot scripts (generated with the qmail home and the TZ file) and
+# config-fast.
+QM_BOOT_FILES = boot/home boot/home+df boot/proc boot/proc+df \
+  boot/binm1 boot/binm1+df boot/binm2 boot/binm2+df boot/binm3 boot/binm3+df
+qmailboot_SCRIPTS += $(QM_BOOT_FILES)
+CLEANFILES += $(QM_BOOT_FILES) src/qmail/config-fast
+EXTRA_DIST += boot/mkboot.sh conf/config-fast.sh
+$(QM_BOOT_FILES): $(top_srcdir)/boot/mkboot.sh Makefile
+	@$(MKDIR_P) boot
+	@$(SHELL) $(top_srcdir)/boot/mkboot.sh `basename $@` '$(qmailhome)' '$(qm_tz_file)' > $@.tmp
+	@chmod 755 $@.tmp && mv $@.tmp $@
+qmailbin_SCRIPTS += src/qmail/config-fast
+src/qmail/config-fast: $(top_srcdir)/conf/config-fast.sh Makefile
+	@$(MKDIR_P) src/qmail
+	@sed 's|@qmailhome@|$(qmailhome)|g' $(top_srcdir)/conf/config-fast.sh > $@.tmp
+	@chmod 755 $@.tmp && mv $@.tmp $@
+qmailbin_PROGRAMS += src/qmail/qmail-getpw src/qmail/qmail-qstat \
+  src/qmail/qmail-qread
+src_qmail_qmail_getpw_SOURCES = src/qmail/qmail-getpw.cc
+src_qmail_qmail_getpw_LDADD = $(QM_QUEUE_LIBS)
+src_qmail_qmail_qstat_SOURCES = src/qmail/qmail-qstat.cc
+src_qmail_qmail_qstat_LDADD = $(QM_QUEUE_LIBS)
+src_qmail_qmail_qread_SOURCES = src/qmail/qmail-qread.cc
+src_qmail_qmail_qread_LDADD = $(QM_QUEUE_LIBS)

@@ -32,6 +32,23 @@ EXTRA_DIST += src/qmail/mailsubj.sh
 CLEANFILES += src/qmail/mailsubj
 src/qmail/mailsubj: $(top_srcdir)/src/qmail/mailsubj.sh Makefile
 	@$(MKDIR_P) src/qmail
-	sed -e 's|@qmailhome@|$(qmailhome)|g' $(top_srcdir)/src/qmail/mailsubj.sh > $@.tmp
+	sed -e 's|%QMAILHOME%|$(qmailhome)|g' $(top_srcdir)/src/qmail/mailsubj.sh > $@.tmp
+	chmod 755 $@.tmp
+	mv $@.tmp $@
+
+SMTP_MAN1 = man/mailsubj.1
+SMTP_MAN8 = man/qmail-smtpd.8 man/qmail-newmrh.8 man/qmail-inject.8 man/sendmail.8
+qmailman1_DATA += $(SMTP_MAN1)
+qmailman8_DATA += $(SMTP_MAN8)
+EXTRA_DIST += $(SMTP_MAN1) $(SMTP_MAN8)
+
+# The System V init script, with the install paths filled in.
+qmailboot_SCRIPTS += conf/qmail.init
+EXTRA_DIST += conf/qmail.init.in
+CLEANFILES += conf/qmail.init
+conf/qmail.init: $(top_srcdir)/conf/qmail.init.in Makefile
+	@$(MKDIR_P) conf
+	sed -e 's|%QMAILHOME%|$(qmailhome)|g' -e 's|%UCSPIBIN%|$(ucspibindir)|g' \
+	  $(top_srcdir)/conf/qmail.init.in > $@.tmp
 	chmod 755 $@.tmp
 	mv $@.tmp $@

@@ -10,3 +10,10 @@ src_ucspi_tcprulescheck_LDADD = src/lib/libqm.la compat/libcompat.la
 
 man1_MANS += man/tcprules.1 man/tcprulescheck.1
 EXTRA_DIST += man/tcprules.1 man/tcprulescheck.1
+
+ucspi_PROGRAMS += src/ucspi/tcpserver
+src_ucspi_tcpserver_SOURCES = src/ucspi/tcpserver.cc src/ucspi/remoteinfo.cc \
+  src/ucspi/remoteinfo.h
+src_ucspi_tcpserver_LDADD = src/lib/libqm.la compat/libcompat.la
+man1_MANS += man/tcpserver.1
+EXTRA_DIST += man/tcpserver.1

@@ -21,6 +21,7 @@
 #include "src/lib/fmt.h"
 #include "src/lib/io.h"
 #include "src/lib/msg.h"
+#include "src/lib/net.h"
 #include "src/lib/str.h"
 
 static const char* g_tmp;
@@ -166,6 +167,25 @@ static bool add_range(CdbMake& cdb, const char* a, size_t n, size_t dash,
   return true;
 }
 
+// IPv6 addresses (our extension) are stored the way tcpserver prints
+// them: a full address, alone or after "user@", in the compressed
+// lowercase form; a prefix such as 2001:DB8: just in lowercase.
+static void canonical_ipv6(const char* a, size_t n, Bytes& key) {
+  size_t at = byte_rchr(a, n, '@');
+  size_t ip = at < n ? at + 1 : 0;
+  if (!key.copy(a, ip)) die_nomem();
+  Bytes text;
+  if (!text.copy(a + ip, n - ip)) die_nomem();
+  char bin[16];
+  char out[kIpFmt];
+  if (ip6_scan(text.data(), text.len(), bin) == text.len() && !text.empty()) {
+    if (!key.append(out, ip6_fmt(out, bin))) die_nomem();
+    return;
+  }
+  case_lower(text.data(), text.len());
+  if (!key.append(text)) die_nomem();
+}
+
 static void do_line(CdbMake& cdb, Bytes& line, Bytes& data) {
   // Trailing blanks and the LF go; a CR stays (and fails to parse).
   size_t n = line.len();
@@ -180,6 +200,12 @@ static void do_line(CdbMake& cdb, Bytes& line, Bytes& data) {
   size_t colon = split_colon(s, n);
   if (colon == n) return;
   if (!encode(s + colon + 1, n - colon - 1, data)) die_parse(line);
+  if (byte_chr(s, colon, ':') < colon && byte_chr(s, colon, '=') == colon) {
+    Bytes key;
+    canonical_ipv6(s, colon, key);
+    add(cdb, key.data(), key.len(), data);
+    return;
+  }
   if (byte_chr(s, colon, '=') == colon && byte_chr(s, colon, '@') == colon) {
     size_t dash = byte_chr(s, colon, '-');
     if (dash < colon) {

@@ -57,7 +57,7 @@ def rdata(t, v):
     if t == 'TXT':
         out = b''
         for s in v.split('|'):
-            b = s.encode()
+            b = s.encode('latin-1').decode('unicode_escape').encode('latin-1')
             while len(b) > 255:
                 out += bytes([255]) + b[:255]
                 b = b[255:]
