@@ -87,6 +87,19 @@ static const HierEntry kHier[] = {
   {'x', "boot/qmail.init", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of remote delivery (issue 5) ---
+  {'x', "bin/qmail-remote", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-rspawn", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-tcpto", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-tcpok", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-qmqpc", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/config", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/dnscname", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/dnsfq", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/dnsip", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/dnsmxip", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/dnsptr", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/hostname", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/ipmeprint", kUserRoot, kGroupQmail, 0755},
 
   // --- ucspi-tcp programs (issue 3) ---
   // tcpserver, tcprules, tcprulescheck (and the client tools) are not

@@ -7,7 +7,8 @@
 // far as the report texts go.  Writes the qmail-remote reports (r/h/s per
 // recipient, then K/Z/D, each ending in a NUL) to fd 1, records connect
 // timeouts in queue/lock/tcpto, and always exits 0: every failure is
-// described in the reports.
+// described in the reports.  $QMAILREMOTEPORT (a test hook) replaces port
+// 25; $DNSCACHEIP/$DNSCACHEPORT choose the DNS server (src/lib/dns.h).
 #include "config.h"
 
 #include <signal.h>
@@ -18,9 +19,12 @@
 #include "src/lib/bytes.h"
 #include "src/lib/control.h"
 #include "src/lib/date.h"
+#include "src/lib/dns.h"
+#include "src/lib/env.h"
 #include "src/lib/fd.h"
 #include "src/lib/io.h"
 #include "src/lib/net.h"
+#include "src/lib/scan.h"
 #include "src/lib/str.h"
 #include "src/mail/auto.h"
 #include "src/mail/ctl.h"
@@ -72,6 +76,9 @@ static void die_ambigmx() {
       "host,\nit isn't in my control/locals file, so I don't treat it as "
       "local. (#5.4.6)\n");
 }
+static void die_dnscanon() {
+  die("ZCNAME lookup failed temporarily. (#4.4.3)\n");
+}
 static void die_noconn() {
   die("ZSorry, I wasn't able to establish an SMTP connection. (#4.4.1)\n");
 }
@@ -95,14 +102,46 @@ static void read_controls(Controls* c, Bytes& helo, DomainMap& routes) {
   c->v4only = access("control/ipv4only", F_OK) == 0;
 }
 
+// Port 25, unless the test hook $QMAILREMOTEPORT names another (test
+// suites cannot listen on port 25); an smtproutes port still wins.
+static unsigned long smtp_port() {
+  unsigned long port;
+  const char* p = env_get("QMAILREMOTEPORT");
+  if (p && scan_ulong_all(p, str_len(p), &port) && port && port <= 65535)
+    return port;
+  return 25;
+}
+
 // An envelope address as SMTP carries it: the local part quoted when it
-// needs it; an address without '@' goes out as it is.
-static void mangle(Bytes& out, const char* addr) {
+// needs it; an address without '@' goes out as it is.  With canon the
+// domain is replaced by its canonical name (RFC 1123 5.2.2); *alias tells
+// whether it was a CNAME.
+static void mangle(Bytes& out, const char* addr, bool canon, bool* alias) {
   size_t n = strlen(addr);
+  size_t at = byte_rchr(addr, n, '@');
+  *alias = canon;
   out.clear();
-  bool ok = byte_rchr(addr, n, '@') == n ? out.copy(addr, n)
-                                         : quote_addr(out, addr, n);
-  if (!ok) die_nomem();
+  if (at == n) {
+    if (!out.copy(addr, n)) die_nomem();
+    return;
+  }
+  if (!quote_addr(out, addr, at + 1)) die_nomem();
+  const char* dom = addr + at + 1;
+  size_t dlen = n - at - 1;
+  Bytes cname;
+  // An address literal is canonical already.
+  if (!dlen || dom[dlen - 1] == ']') *alias = false;
+  if (*alias) {
+    int r = dns_cname(cname, dom, dlen);
+    if (r < 0 && errno == ENOMEM) die_nomem();
+    if (r < 0) die_dnscanon();
+    if (r == 0) *alias = false;
+    if (r == 1) {
+      dom = cname.data();
+      dlen = cname.len();
+    }
+  }
+  if (!out.append(dom, dlen)) die_nomem();
 }
 
 // The addresses to try, best first; exits with a report when there are
@@ -159,23 +198,29 @@ int main(int argc, char** argv) {
   read_controls(&c, helo, routes);
 
   Bytes host;
-  unsigned long port = 25;
+  unsigned long port = smtp_port();
   int routed = smtproute_find(routes, argv[1], strlen(argv[1]), host, &port);
   if (routed < 0) die_nomem();
   if (!routed && !host.copy(argv[1])) die_nomem();
 
   Bytes sender, one, recips;
-  mangle(sender, argv[2]);
-  for (int i = 3; i < argc; ++i) {
-    mangle(one, argv[i]);
-    if (!recips.append(one) || !recips.append_byte(0)) die_nomem();
-  }
+  bool alias, all_aliases = true;
+  mangle(sender, argv[2], false, &alias);
   Bytes ipme;
   if (!net_ipme(ipme)) die_oserr();
+  for (int i = 3; i < argc; ++i) {
+    mangle(one, argv[i], !routed, &alias);
+    if (!alias) all_aliases = false;
+    if (!recips.append(one) || !recips.append_byte(0)) die_nomem();
+  }
 
   MxList addrs;
   find_addrs(addrs, host, routed, c.v4only);
-  unsigned long prefme = routed ? 300000 : pref_limit(addrs, ipme);
+  // No self check for routed mail, nor (1.03) when every recipient
+  // domain is an alias.
+  unsigned long prefme = pref_limit(addrs, ipme);
+  if (routed) prefme = 300000;
+  if (all_aliases) prefme = 500000;
   size_t usable = 0;
   for (size_t i = 0; i < addrs.size(); ++i)
     if (addrs.at(i).pref < prefme) ++usable;
