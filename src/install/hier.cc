@@ -49,7 +49,7 @@ static const HierEntry kHier[] = {
   {'x', "bin/qmail-getpw", kUserRoot, kGroupQmail, 0711},
   {'x', "bin/qmail-pw2u", kUserRoot, kGroupQmail, 0711},
   {'x', "bin/splogger", kUserRoot, kGroupQmail, 0711},
-  {'x', "bin/qmail-showctl", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-showctl", kUserRoot, kGroupQmail, 0711},
   {'x', "bin/qmail-qstat", kUserRoot, kGroupQmail, 0755},
   {'x', "bin/qmail-qread", kUserRoot, kGroupQmail, 0755},
   {'x', "bin/config-fast", kUserRoot, kGroupQmail, 0755},
@@ -78,7 +78,7 @@ static const HierEntry kHier[] = {
   {'x', "bin/datemail", kUserRoot, kGroupQmail, 0755},
 
   // --- programs of SMTP service and injection (issue 5) ---
-  {'x', "bin/qmail-smtpd", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-smtpd", kUserRoot, kGroupQmail, 0711},
   {'x', "bin/qmail-newmrh", kUserRoot, kGroupQmail, 0700},
   {'x', "bin/qmail-inject", kUserRoot, kGroupQmail, 0755},
   {'x', "bin/sendmail", kUserRoot, kGroupQmail, 0755},
@@ -89,9 +89,9 @@ static const HierEntry kHier[] = {
   // --- programs of remote delivery (issue 5) ---
   {'x', "bin/qmail-remote", kUserRoot, kGroupQmail, 0711},
   {'x', "bin/qmail-rspawn", kUserRoot, kGroupQmail, 0711},
-  {'x', "bin/qmail-tcpto", kUserRoot, kGroupQmail, 0755},
-  {'x', "bin/qmail-tcpok", kUserRoot, kGroupQmail, 0755},
-  {'x', "bin/qmail-qmqpc", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-tcpto", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-tcpok", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-qmqpc", kUserRoot, kGroupQmail, 0711},
   {'x', "bin/config", kUserRoot, kGroupQmail, 0755},
   {'x', "bin/dnscname", kUserRoot, kGroupQmail, 0755},
   {'x', "bin/dnsfq", kUserRoot, kGroupQmail, 0755},
@@ -111,6 +111,21 @@ static const HierEntry kHier[] = {
   // POP-before-SMTP record: anyone may add an entry, nobody may list or
   // remove the others' (sticky, no read bit).
   {'d', "pbs", kUserRoot, kGroupQmail, 01733},
+  {'x', "bin/qmail-popup", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-pop3d", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-checkpw", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-newpw", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-pbsadd", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-pbscheck", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qmail-pbsclean", kUserRoot, kGroupQmail, 0700},
+  {'x', "bin/qmail-qmqpd", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qmail-qmtpd", kUserRoot, kGroupQmail, 0711},
+  {'x', "bin/qsmhook", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qbiff", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qreceipt", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/elq", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/pinq", kUserRoot, kGroupQmail, 0755},
+  {'x', "bin/qail", kUserRoot, kGroupQmail, 0755},
 
   {0, 0, 0, 0, 0}
 };

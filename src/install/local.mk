@@ -10,7 +10,9 @@ setup: install
 	@echo '$(DESTDIR)$(qmailhome)' > setup.stamp
 	@echo "make setup: done; make check now also verifies $(DESTDIR)$(qmailhome)"
 
-install-exec-hook:
+# qmailbindir has no "exec" in its name, so automake installs the programs
+# in install-data: apply owners and modes after that.
+install-data-hook:
 	@$(SHELL) $(top_srcdir)/src/install/setup.sh \
 	  '$(DESTDIR)' '$(qmailhome)' '$(qmailids)' src/mail/auto_conf.cc \
 	  src/install/qmail-hier make
