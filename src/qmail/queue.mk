@@ -41,7 +41,7 @@ $(QM_BOOT_FILES): $(top_srcdir)/boot/mkboot.sh Makefile
 qmailbin_SCRIPTS += src/qmail/config-fast
 src/qmail/config-fast: $(top_srcdir)/conf/config-fast.sh Makefile
 	@$(MKDIR_P) src/qmail
-	@sed 's|@qmailhome@|$(qmailhome)|g' $(top_srcdir)/conf/config-fast.sh > $@.tmp
+	@sed 's|[@]qmailhome[@]|$(qmailhome)|g' $(top_srcdir)/conf/config-fast.sh > $@.tmp
 	@chmod 755 $@.tmp && mv $@.tmp $@
 qmailbin_PROGRAMS += src/qmail/qmail-getpw src/qmail/qmail-qstat \
   src/qmail/qmail-qread
