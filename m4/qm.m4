@@ -156,3 +156,38 @@ AS_CASE([$qm_cv_lib_resolv],
   [RESOLV_LIBS=$qm_cv_lib_resolv])
 AC_SUBST([RESOLV_LIBS])
 ])
+
+# QM_PERF_LINK (perf): programs must start like small static C programs,
+# so the C++ runtime is never a shared library loaded at start-up.  Shipped
+# code uses no exceptions, RTTI, STL or iostreams; what little a class with
+# a virtual destructor pulls in (operator delete) is linked statically with
+# -static-libstdc++ -static-libgcc, and --as-needed drops libm and friends
+# that the compiler driver adds but nothing uses.  Each flag is kept only if
+# a link with it succeeds and the compiler prints nothing about it (old
+# compilers warn about options they ignore); qm_cv_static_cxxrt and
+# qm_cv_as_needed let a ports/*/config.site force the answer.
+AC_DEFUN([QM_PERF_LINK], [
+AC_LANG_PUSH([C++])
+qm_save_LDFLAGS=$LDFLAGS
+qm_save_werror=$ac_cxx_werror_flag
+ac_cxx_werror_flag=yes
+AC_CACHE_CHECK([whether $CXX links the C++ runtime statically], [qm_cv_static_cxxrt], [
+  LDFLAGS="$qm_save_LDFLAGS -static-libstdc++ -static-libgcc"
+  AC_LINK_IFELSE([AC_LANG_PROGRAM([[
+class QmBase { public: virtual ~QmBase() {} virtual int f() { return 1; } };
+class QmDerived : public QmBase { public: int f() { return 0; } };
+]], [[QmDerived d; QmBase* b = &d; return b->f();]])],
+    [qm_cv_static_cxxrt=yes], [qm_cv_static_cxxrt=no])
+  LDFLAGS=$qm_save_LDFLAGS])
+AS_IF([test "x$qm_cv_static_cxxrt" = xyes],
+  [LDFLAGS="$LDFLAGS -static-libstdc++ -static-libgcc"])
+AC_CACHE_CHECK([whether the linker drops unused shared libraries], [qm_cv_as_needed], [
+  qm_link_LDFLAGS=$LDFLAGS
+  LDFLAGS="$LDFLAGS -Wl,--as-needed"
+  AC_LINK_IFELSE([AC_LANG_PROGRAM([[]], [[return 0;]])],
+    [qm_cv_as_needed=yes], [qm_cv_as_needed=no])
+  LDFLAGS=$qm_link_LDFLAGS])
+AS_IF([test "x$qm_cv_as_needed" = xyes], [LDFLAGS="$LDFLAGS -Wl,--as-needed"])
+ac_cxx_werror_flag=$qm_save_werror
+AC_LANG_POP([C++])
+])
