@@ -47,6 +47,9 @@ qmailbin_PROGRAMS += src/qmail/qmail-getpw src/qmail/qmail-qstat \
   src/qmail/qmail-qread
 src_qmail_qmail_getpw_SOURCES = src/qmail/qmail-getpw.cc
 src_qmail_qmail_getpw_LDADD = $(QM_QUEUE_LIBS)
+qmailbin_PROGRAMS += src/qmail/qmail-pw2u
+src_qmail_qmail_pw2u_SOURCES = src/qmail/qmail-pw2u.cc
+src_qmail_qmail_pw2u_LDADD = $(QM_QUEUE_LIBS)
 src_qmail_qmail_qstat_SOURCES = src/qmail/qmail-qstat.cc
 src_qmail_qmail_qstat_LDADD = $(QM_QUEUE_LIBS)
 src_qmail_qmail_qread_SOURCES = src/qmail/qmail-qread.cc
@@ -56,6 +59,7 @@ src_qmail_qmail_showctl_SOURCES = src/qmail/qmail-showctl.cc
 src_qmail_qmail_showctl_LDADD = $(QM_QUEUE_LIBS)
 QUEUE_MAN8 = man/qmail-queue.8 man/qmail-send.8 man/qmail-lspawn.8 \
   man/qmail-clean.8 man/qmail-start.8 man/qmail-newu.8 man/qmail-getpw.8 \
+  man/qmail-pw2u.8 \
   man/qmail-showctl.8 man/qmail-qstat.8 man/qmail-qread.8 man/splogger.8 \
   man/config-fast.8
 qmailman8_DATA += $(QUEUE_MAN8)
