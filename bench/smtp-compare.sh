@@ -69,6 +69,8 @@ wait_zero() {
 
 rm -rf $dir; mkdir -p $dir || exit 111
 uid=`id -u`; gid=`id -g`; user=`id -un`
+# qmail never delivers as root: local deliveries run as nobody.
+test "$uid" = 0 && { uid=`id -u nobody`; gid=`id -g nobody`; user=nobody; }
 
 # ---- ours ----------------------------------------------------------------
 q=$dir/qmail
@@ -88,6 +90,8 @@ printf 'sink.test:127.0.0.1:%s\n' $qsink >$q/control/smtproutes
 echo 20 >$q/control/concurrencyremote
 mkdir -p $dir/qmail-mail && $q/bin/maildirmake $dir/qmail-mail/Maildir
 echo ./Maildir/ >$dir/qmail-mail/.qmail-default
+chown -R $uid:$gid $dir/qmail-mail
+chmod 755 $dir
 printf '+:%s:%s:%s:%s:-::\n.\n' $user $uid $gid $dir/qmail-mail >$q/users/assign
 $q/bin/qmail-newu || die "qmail-newu"
 
@@ -157,8 +161,8 @@ report() {  # name ours pf
 }
 
 # ---- runs ------------------------------------------------------------------
-smtp-sink -c 127.0.0.1:$qsink 256 >/dev/null 2>&1 & pids="$pids $!"
-smtp-sink -c 127.0.0.1:$psink 256 >/dev/null 2>&1 & pids="$pids $!"
+smtp-sink -u postfix -c 127.0.0.1:$qsink 256 >/dev/null 2>&1 & pids="$pids $!"
+smtp-sink -u postfix -c 127.0.0.1:$psink 256 >/dev/null 2>&1 & pids="$pids $!"
 start_ours
 start_pf
 echo "smtp-compare: N=$n messages of $size bytes, `nproc` CPUs, `date -u`"
