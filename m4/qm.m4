@@ -191,3 +191,40 @@ AS_IF([test "x$qm_cv_as_needed" = xyes], [LDFLAGS="$LDFLAGS -Wl,--as-needed"])
 ac_cxx_werror_flag=$qm_save_werror
 AC_LANG_POP([C++])
 ])
+
+# QM_STATIC_PROGRAMS (perf): link the programs statically where the system
+# can, so that a start maps no shared library at all (on Linux a dynamic
+# libc costs about as much again as the rest of a small program's start).
+# --enable-static-programs=no keeps dynamic links; the default is yes when
+# a static C++ link succeeds without a word from the compiler and, unless
+# cross compiling, the result runs.  Substitutes QM_STATIC_LDFLAGS
+# (libtool's -all-static, or empty); the programs that need the C
+# library's name service (getpwnam, getspnam) override it.  Solaris 10
+# and later ship no static libc, so there the probe fails and nothing
+# changes; qm_cv_static_programs lets a config.site force the answer.
+AC_DEFUN([QM_STATIC_PROGRAMS], [
+AC_ARG_ENABLE([static-programs],
+  [AS_HELP_STRING([--disable-static-programs],
+    [link the programs against shared libraries (default: static where possible)])],
+  [], [enable_static_programs=yes])
+QM_STATIC_LDFLAGS=
+AS_IF([test "x$enable_static_programs" != xno], [
+  AC_LANG_PUSH([C++])
+  qm_save_LDFLAGS=$LDFLAGS
+  qm_save_werror=$ac_cxx_werror_flag
+  ac_cxx_werror_flag=yes
+  AC_CACHE_CHECK([whether programs can be linked statically], [qm_cv_static_programs], [
+    LDFLAGS="$qm_save_LDFLAGS -static"
+    AC_RUN_IFELSE([AC_LANG_PROGRAM([[#include <unistd.h>]],
+        [[return write(1, "", 0) == 0 ? 0 : 1;]])],
+      [qm_cv_static_programs=yes], [qm_cv_static_programs=no],
+      [AC_LINK_IFELSE([AC_LANG_PROGRAM([[#include <unistd.h>]],
+          [[return write(1, "", 0) == 0 ? 0 : 1;]])],
+        [qm_cv_static_programs=yes], [qm_cv_static_programs=no])])
+    LDFLAGS=$qm_save_LDFLAGS])
+  ac_cxx_werror_flag=$qm_save_werror
+  AC_LANG_POP([C++])
+  AS_IF([test "x$qm_cv_static_programs" = xyes], [QM_STATIC_LDFLAGS=-all-static])
+])
+AC_SUBST([QM_STATIC_LDFLAGS])
+])

@@ -7,7 +7,6 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <netdb.h>
 #include <unistd.h>
 #include "compat/errno_compat.h"
 #include "compat/netaddr.h"
@@ -198,25 +197,6 @@ bool net_ipoptionskill(int fd) {
   if (!net_local(fd, ip, 0)) return false;
   if (!ip_is_v4(ip)) return true;
   return setsockopt(fd, IPPROTO_IP, IP_OPTIONS, (char*) 0, 0) == 0;
-}
-
-bool net_port_scan(const char* s, unsigned int* port) {
-  unsigned long u;
-  if (*s && scan_ulong_all(s, strlen(s), &u)) {
-    if (u > 65535) {
-      errno = EINVAL;
-      return false;
-    }
-    *port = (unsigned int) u;
-    return true;
-  }
-  struct servent* se = getservbyname(s, "tcp");
-  if (!se) {
-    errno = ENOENT;
-    return false;
-  }
-  *port = ntohs((unsigned short) se->s_port);
-  return true;
 }
 
 // ipme collection: ctx is the output plus a sticky failure flag.

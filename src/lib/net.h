@@ -111,8 +111,15 @@ bool net_v6only(int fd, bool on);   // no-op success on IPv4 sockets
 bool net_nodelay(int fd);           // TCP_NODELAY
 bool net_ipoptionskill(int fd);     // clear IP options (IPv4 only)
 
-// Port: decimal number (0..65535) or a TCP service name.
+// Port: decimal number (0..65535) or a TCP service name from
+// /etc/services (src/lib/netport.cc).  False with errno EINVAL (number out
+// of range), ENOENT (no such service) or the error reading the file.
 bool net_port_scan(const char* s, unsigned int* port);
+
+// The /etc/services lookup on a file's text: the port of the first line
+// whose name or an alias equals name and whose protocol is proto.
+bool net_services_find(const char* text, size_t n, const char* name,
+                       const char* proto, unsigned int* port);
 
 bool net_ipme(Bytes& out);
 

@@ -4,6 +4,7 @@
 src_mail_libmail_la_SOURCES += \
   src/mail/maildir.cc src/mail/maildir.h
 src_mail_libmail_la_SOURCES += \
+  src/mail/deliver.cc src/mail/deliver.h \
   src/mail/dotqmail.cc src/mail/dotqmail.h \
   src/mail/dtline.cc src/mail/dtline.h \
   src/mail/mbox.cc src/mail/mbox.h

@@ -16,6 +16,8 @@ src_qmail_qmail_pop3d_LDADD = $(POP_LIBS)
 qmailbin_PROGRAMS += src/qmail/qmail-checkpw
 src_qmail_qmail_checkpw_SOURCES = src/qmail/qmail-checkpw.cc
 src_qmail_qmail_checkpw_LDADD = $(POP_LIBS) $(CRYPT_LIBS)
+# getpwnam, getspnam: the C library's name service, never static.
+src_qmail_qmail_checkpw_LDFLAGS =
 
 qmailbin_PROGRAMS += src/qmail/qmail-newpw
 src_qmail_qmail_newpw_SOURCES = src/qmail/qmail-newpw.cc

@@ -47,6 +47,8 @@ qmailbin_PROGRAMS += src/qmail/qmail-getpw src/qmail/qmail-qstat \
   src/qmail/qmail-qread
 src_qmail_qmail_getpw_SOURCES = src/qmail/qmail-getpw.cc
 src_qmail_qmail_getpw_LDADD = $(QM_QUEUE_LIBS)
+# getpwnam needs the C library's name service: never linked statically.
+src_qmail_qmail_getpw_LDFLAGS =
 qmailbin_PROGRAMS += src/qmail/qmail-pw2u
 src_qmail_qmail_pw2u_SOURCES = src/qmail/qmail-pw2u.cc
 src_qmail_qmail_pw2u_LDADD = $(QM_QUEUE_LIBS)

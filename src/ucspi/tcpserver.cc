@@ -1,8 +1,10 @@
 // tcpserver: accept TCP connections and run a program for each one.
 //
-// Usage: tcpserver [ -1UXpPhHrRoOdDqQv46 ] [ -c limit ] [ -x rules.cdb ]
+// Usage (the usage message is 0.88's, without -4 -6 -I):
+//        tcpserver [ -1UXpPhHrRoOdDqQv46 ] [ -c limit ] [ -x rules.cdb ]
 //          [ -B banner ] [ -g gid ] [ -u uid ] [ -b backlog ]
-//          [ -l localname ] [ -t timeout ] host port program [ arg ... ]
+//          [ -l localname ] [ -t timeout ] [ -I interface ]
+//          host port program [ arg ... ]
 // Started by supervise or by hand, usually as root so that it can bind a
 // low port; it switches to -g/-u ids right after binding.  For every
 // connection a child sets the TCP environment (tcp-environ(5)), applies
@@ -59,6 +61,8 @@ struct Config {
   bool print_port;        // -1
   unsigned long timeout;  // -t
   int family;             // 0 both, 4 IPv4 only (-4), 6 IPv6 forms (-6)
+  const char* ifname;     // -I: the interface of a link-local address
+  unsigned int scope;     // its index
   char** program;
 };
 
@@ -131,7 +135,7 @@ static int parse_options(int argc, char** argv) {
   OptState st;
   opt_init(&st);
   int c;
-  const char* spec = "qQvc:x:XB:g:u:Ub:oOdDhHpPl:rRt:146";
+  const char* spec = "qQvc:x:XB:g:u:Ub:oOdDhHpPl:rRt:146I:";
   while ((c = opt_next(&st, argc, argv, spec)) != -1) {
     switch (c) {
       case 'q': g.verbosity = 0; break;
@@ -166,6 +170,7 @@ static int parse_options(int argc, char** argv) {
       case '1': g.print_port = true; break;
       case '4': g.family = 4; break;
       case '6': g.family = 6; break;
+      case 'I': g.ifname = st.arg; break;
       default: die_usage();
     }
   }
@@ -257,7 +262,9 @@ static int listen_socket(const char* host, const char* portname,
   if (s == -1) die_sys("unable to create socket");
   if (ip_equal(ip, kIp6Any) && !net_v6only(s, false))
     die_sys("unable to create socket");
-  if (!net_bind(s, ip, port, true)) die_sys("unable to bind");
+  if (g.ifname && !(g.scope = net_if_index(g.ifname)))
+    die_sys("unable to figure out interface ", g.ifname);
+  if (!net_bind_scope(s, ip, port, true, g.scope)) die_sys("unable to bind");
   if (!net_local(s, ip, &port)) die_sys("unable to get local address");
   int backlog = g.backlog > 1000000 ? 1000000 : (int) g.backlog;
   if (!net_listen(s, backlog)) die_sys("unable to listen");
@@ -279,6 +286,7 @@ struct Conn {
   char remote_ip[16];
   unsigned int local_port;
   unsigned int remote_port;
+  unsigned int scope;               // the peer's interface, 0 if none
   bool v4;                          // IPv4 presentation
   char local_text[kIpFmt + 1];
   char remote_text[kIpFmt + 1];
@@ -348,6 +356,9 @@ static bool check_rules(const Conn& c, const char* host, const char* info) {
   return r == 1 && apply_rule(data);
 }
 
+// The ok/deny line.  Names and remote info are sanitised fields; the
+// addresses and ports are our own text and printed as they are (an IPv6
+// address keeps its colons; an IPv4 one reads as in 0.88).
 static void log_decision(const Conn& c, bool deny, const char* localhost,
                          const char* remotehost, const char* info) {
   char pid[kFmtUlong + 1];
@@ -360,24 +371,25 @@ static void log_decision(const Conn& c, bool deny, const char* localhost,
   l.add(" ");
   l.add_field(localhost);
   l.add(":");
-  l.add_field(c.local_text);
+  l.add(c.local_text);
   l.add(":");
-  l.add_field(c.local_port_text);
+  l.add(c.local_port_text);
   l.add(" ");
   l.add_field(remotehost);
   l.add(":");
-  l.add_field(c.remote_text);
+  l.add(c.remote_text);
   l.add(":");
   l.add_field(info);
   l.add(":");
-  l.add_field(c.remote_port_text);
+  l.add(c.remote_port_text);
   msg_line(0, l.buf);
 }
 
 // PROTO, and the TCP6* variables of the IPv6 patch: unless -4 they are
 // set for every connection, addresses always in IPv6 form
 // (::ffff:1.2.3.4 for an IPv4 client); -4 removes them, as 0.88 never
-// sets them.  No scoped addresses here, so never TCP6INTERFACE.
+// sets them.  TCP6INTERFACE names the interface of a scoped (link-local)
+// peer and is removed for every other.
 static void set_proto(const Conn& c, const char* lhost, const char* rhost,
                       const char* info) {
   set_env("PROTO", c.v4 ? "TCP" : "TCP6");
@@ -391,7 +403,9 @@ static void set_proto(const Conn& c, const char* lhost, const char* rhost,
                       rip, c.remote_port_text, rhost, info};
   bool six = g.family != 4;
   for (int i = 0; k6[i]; ++i) set_or_unset(k6[i], six ? v6[i] : 0);
-  set_or_unset("TCP6INTERFACE", 0);
+  char ifname[kIfNameMax];
+  bool scoped = six && c.scope && net_if_name(c.scope, ifname);
+  set_or_unset("TCP6INTERFACE", scoped ? ifname : 0);
 }
 
 // Steps before any lookup: the pid line, socket options, the banner and
@@ -475,7 +489,8 @@ static void reap() {
 
 static void accept_one(int s) {
   Conn c;
-  int t = net_accept(s, c.remote_ip, &c.remote_port);
+  c.scope = 0;
+  int t = net_accept_scope(s, c.remote_ip, &c.remote_port, &c.scope);
   if (t == -1) return;
   ++g_children;
   log_status();

@@ -240,6 +240,38 @@ static void ports(TestState& t) {
             "bad ports refused");
   if (access("/etc/services", R_OK) == 0)
     t.testrun(net_port_scan("smtp", &p) && p == 25, "service name smtp");
+  const char svc[] =
+      "# comment smtp 99/tcp\n"
+      "\n"
+      "echo\t\t7/tcp\n"
+      "echo  7/udp\n"
+      "smtp\t\t25/tcp\t\tmail # SMTP\n"
+      "bad  70000/tcp big\n"
+      "nope x/tcp nope2\n"
+      "domain  53/udp\n"
+      "domain  53/tcp\r\n"
+      "last 4711/tcp lastalias";
+  size_t n = sizeof svc - 1;
+  p = 0;
+  t.testrun(net_services_find(svc, n, "smtp", "tcp", &p) && p == 25,
+            "services: name");
+  p = 0;
+  t.testrun(net_services_find(svc, n, "mail", "tcp", &p) && p == 25,
+            "services: alias");
+  p = 0;
+  t.testrun(net_services_find(svc, n, "domain", "tcp", &p) && p == 53 &&
+                net_services_find(svc, n, "echo", "udp", &p) && p == 7,
+            "services: protocol chosen, CR tolerated");
+  p = 0;
+  t.testrun(net_services_find(svc, n, "lastalias", "tcp", &p) && p == 4711,
+            "services: last line without newline");
+  t.testrun(!net_services_find(svc, n, "SMTP", "tcp", &p) &&
+                !net_services_find(svc, n, "comment", "tcp", &p) &&
+                !net_services_find(svc, n, "big", "tcp", &p) &&
+                !net_services_find(svc, n, "nope2", "tcp", &p) &&
+                !net_services_find(svc, n, "#", "tcp", &p) &&
+                !net_services_find(svc, n, "smtp", "udp", &p),
+            "services: case, comments, bad ports, protocol");
 }
 
 int main() {
