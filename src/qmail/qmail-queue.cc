@@ -255,19 +255,21 @@ int main() {
 
   unsigned long id = create_message(pid, now);
   copy_message(rline, rlen);
+  g_intdfd = open_excl(g_intdfn, 0644);
+  if (g_intdfd == -1) die(65);
+  g_madeintd = true;
+  copy_envelope(uid, pid);
+  // Both files are written before the first fsync, so that one journal
+  // commit carries both where the file system works that way; each is
+  // still fsynced on its own.  The mess entry must survive a crash
+  // before todo can point at it.
   if (!qm_fsync(g_messfd)) die_write();
-  // The mess entry must survive a crash before todo can point at it.
+  if (!qm_fsync(g_intdfd)) die_write();
   char dir[32];
   size_t dn = put_str(dir, "mess/");
   dn += fmt_ulong(dir + dn, id % kQmSplit);
   dir[dn] = 0;
   if (!qm_fsync_dir(dir)) die_write();
-
-  g_intdfd = open_excl(g_intdfn, 0644);
-  if (g_intdfd == -1) die(65);
-  g_madeintd = true;
-  copy_envelope(uid, pid);
-  if (!qm_fsync(g_intdfd)) die_write();
   if (link(g_intdfn, g_todofn) == -1) die(66);
   // From here on the message exists: no cleanup may remove it.
   g_mademess = g_madeintd = false;

@@ -56,18 +56,27 @@ void todo_scan_dir() {
   closedir(d);
 }
 
-// Write a new queue file and fsync it.  False after logging.
-static bool write_new(const char* fn, const Bytes& data) {
+// Create and write a new queue file; returns its descriptor, still open
+// for sync_close, or -1 after logging.
+static int write_new(const char* fn, const Bytes& data) {
   int fd = open_excl(fn, 0600);
   if (fd == -1) {
     log_line("warning: unable to create ", fn);
-    return false;
+    return -1;
   }
   if (!write_all(fd, data.data(), data.len())) {
     log_line("warning: trouble writing to ", fn);
     close(fd);
-    return false;
+    return -1;
   }
+  return fd;
+}
+
+// fsync and close a file from write_new (fd -1: nothing to do).  The
+// files of one message are all written before the first of these, so
+// that one journal commit can carry them all.  False after logging.
+static bool sync_close(int fd, const char* fn) {
+  if (fd == -1) return true;
   if (!qm_fsync(fd)) {
     log_line("warning: trouble fsyncing ", fn);
     close(fd);
@@ -115,10 +124,24 @@ static void log_info(unsigned long id, const char* sender, size_t sn,
   log_bytes(line);
 }
 
-// Returns false when the message must be tried again later.
-static bool preprocess(unsigned long id) {
-  char todofn[kNameMax], infofn[kNameMax], localfn[kNameMax];
-  char remotefn[kNameMax], messfn[kNameMax];
+// One todo entry between its two steps: the files written (descriptors
+// still open, -1 where none) and not yet durable.
+struct Pending {
+  unsigned long id;
+  int fd[3];  // info, local, remote
+  char fn[3][kNameMax];
+};
+
+// Step one: read todo/<id>, write info, local and remote.  Returns 1
+// with pe's files open, 0 when there is nothing to do, -1 when the
+// message must be tried again later (nothing left open).
+static int preprocess(unsigned long id, Pending& pe) {
+  char todofn[kNameMax], messfn[kNameMax];
+  char* infofn = pe.fn[0];
+  char* localfn = pe.fn[1];
+  char* remotefn = pe.fn[2];
+  pe.id = id;
+  pe.fd[0] = pe.fd[1] = pe.fd[2] = -1;
   qname(todofn, "todo", id, false);
   qname(infofn, "info", id, true);
   qname(localfn, "local", id, true);
@@ -126,20 +149,20 @@ static bool preprocess(unsigned long id) {
   qname(messfn, "mess", id, true);
   Bytes t;
   int r = file_read_all(t, todofn);
-  if (r == 0) return true;
+  if (r == 0) return 0;
   if (r == -1) {
     log_line("warning: trouble opening ", todofn, "; will try again later");
-    return false;
+    return -1;
   }
   struct stat st;
   if (stat(messfn, &st) == -1) {
     log_line("warning: unable to stat ", messfn, "; will try again later");
-    return false;
+    return -1;
   }
   // A crash during an earlier pass may have left some of these behind.
   if (!unlink_stale(infofn) || !unlink_stale(localfn) ||
       !unlink_stale(remotefn))
-    return false;
+    return -1;
 
   const char* qp = "";
   const char* uid = "";
@@ -168,7 +191,7 @@ static bool preprocess(unsigned long id) {
       if (c < 0 || !out[c].append_byte('T') || !out[c].append(addr) ||
           !out[c].append_byte(0)) {
         nomem_sleep();
-        return false;
+        return -1;
       }
     } else {
       log_line("warning: unknown record type in ", todofn);
@@ -183,24 +206,47 @@ static bool preprocess(unsigned long id) {
   if (!info.append_byte('F') || !info.append(sender, sn) ||
       !info.append_byte(0)) {
     nomem_sleep();
-    return false;
+    return -1;
   }
   char num[kFmtUlong + 1];
   num[fmt_ulong(num, id)] = 0;
-  if (!write_new(infofn, info)) return false;
+  pe.fd[0] = write_new(infofn, info);
+  if (pe.fd[0] == -1) return -1;
   log_line("new msg ", num);
   log_info(id, sender, sn, (unsigned long) st.st_size, qp, uid);
-  if (!out[0].empty() && !write_new(localfn, out[0])) return false;
-  if (!out[1].empty() && !write_new(remotefn, out[1])) return false;
+  bool ok = true;
+  if (!out[0].empty() && (pe.fd[1] = write_new(localfn, out[0])) == -1)
+    ok = false;
+  if (ok && !out[1].empty() && (pe.fd[2] = write_new(remotefn, out[1])) == -1)
+    ok = false;
+  if (!ok) {
+    for (int i = 0; i < 3; ++i)
+      if (pe.fd[i] != -1) close(pe.fd[i]);
+    return -1;
+  }
+  return 1;
+}
+
+// Step two: make the files and their directory entries durable, then let
+// qmail-clean drop todo and schedule the deliveries.  The entries of a
+// batch all reach this step before the first fsync, so that one journal
+// commit can carry a whole batch; every file and directory is still
+// fsynced on its own.  Returns false when the message must be tried
+// again later.
+static bool commit(Pending& p) {
+  bool ok = true;
+  // Every descriptor is closed, whatever fails; the numbers stay behind
+  // as the record of which files exist.
+  for (int i = 0; i < 3; ++i) ok = sync_close(p.fd[i], p.fn[i]) && ok;
+  if (!ok) return false;
   // The new entries must survive a crash before todo disappears.
-  if (!sync_dir(infofn)) return false;
-  if (!out[0].empty() && !sync_dir(localfn)) return false;
-  if (!out[1].empty() && !sync_dir(remotefn)) return false;
-  if (!clean_cmd("todo", id)) return false;
+  for (int i = 0; i < 3; ++i)
+    if (p.fd[i] != -1 && !sync_dir(p.fn[i])) return false;
+  if (!clean_cmd("todo", p.id)) return false;
   unsigned long now = now_sec();
-  if (!out[0].empty()) schedule(kChanLocal, id, now);
-  if (!out[1].empty()) schedule(kChanRemote, id, now);
-  if (out[0].empty() && out[1].empty()) message_done(id);
+  if (p.fd[1] != -1) schedule(kChanLocal, p.id, now);
+  if (p.fd[2] != -1) schedule(kChanRemote, p.id, now);
+  if (p.fd[1] == -1 && p.fd[2] == -1) message_done(p.id);
   return true;
 }
 
@@ -211,13 +257,18 @@ void todo_step() {
     s->todo_scan = false;
     todo_scan_dir();
   }
+  Pending batch[kTodoBatch];
+  int n = 0;
+  bool failed = false;
   for (int i = 0; i < kTodoBatch && s->todopos < s->ntodo; ++i) {
-    unsigned long id = s->todo[s->todopos++];
-    // Failures are retried by the next scan (at most 25 minutes away, or
-    // sooner with the next trigger); remember to rescan.
-    if (!preprocess(id)) {
-      if (s->next_todo_scan > now_sec() + 120)
-        s->next_todo_scan = now_sec() + 120;
-    }
+    int r = preprocess(s->todo[s->todopos++], batch[n]);
+    if (r == 1) ++n;
+    if (r == -1) failed = true;
   }
+  for (int i = 0; i < n; ++i)
+    if (!commit(batch[i])) failed = true;
+  // Failures are retried by the next scan (at most 25 minutes away, or
+  // sooner with the next trigger); remember to rescan.
+  if (failed && s->next_todo_scan > now_sec() + 120)
+    s->next_todo_scan = now_sec() + 120;
 }
