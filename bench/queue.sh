@@ -111,14 +111,13 @@ def stat(pid):
     v = f[f.rindex(")") + 2:].split()
     return comm, int(v[11]) + int(v[12]), int(v[13]) + int(v[14]), int(v[1])
 breakdown = []
-try:
-    pids = [daemon.pid] + [int(p) for p in os.listdir("/proc") if p.isdigit()
-                           and stat(int(p))[3] == daemon.pid]
-    for pid in pids:
-        comm, own, kids, _ = stat(pid)
+for p in os.listdir("/proc"):
+    try:
+        comm, own, kids, ppid = stat(int(p))
+    except (OSError, ValueError):
+        continue
+    if int(p) == daemon.pid or ppid == daemon.pid:
         breakdown.append("%s %.0f (+children %.0f)" % (comm, own * 1e6 / hz / n, kids * 1e6 / hz / n))
-except (OSError, ValueError):
-    pass
 daemon.send_signal(signal.SIGTERM)
 daemon.wait()
 time.sleep(0.5)

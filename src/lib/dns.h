@@ -52,4 +52,22 @@ int dns_txt(Bytes& out, const char* name, size_t n);
 int dns_ip(Bytes& out, const char* name, size_t n);
 int dns_cname(Bytes& out, const char* name, size_t n);
 
+// Qualification (src/lib/dnsqualify.cc), for host names that users type
+// (tcpserver's host, tcpclient's host): a name with a trailing dot is
+// taken as it is; one with a dot inside too; one without any dot is tried
+// in each domain of the search list ($LOCALDOMAIN, else the last "search"
+// or "domain" line of /etc/resolv.conf, else this host's domain).
+// dns_qualified runs lookup (dns_ip4, dns_ip6, dns_ip) on each candidate
+// in turn; 1 with out filled and fqdn the name that answered, 0 when none
+// has an address, -1 when none answered and some lookup failed
+// temporarily.  The other two are its parts, for tests: dns_candidates
+// lists the names to try (each followed by a NUL) for a search list in
+// text form; dns_search_from_resolvconf extracts that list.
+typedef int (*DnsLookup)(Bytes& out, const char* name, size_t n);
+int dns_qualified(Bytes& out, Bytes& fqdn, DnsLookup lookup, const char* name,
+                  size_t n);
+bool dns_candidates(Bytes& out, const char* name, size_t n,
+                    const char* search, size_t sn);
+bool dns_search_from_resolvconf(Bytes& out, const char* text, size_t n);
+
 #endif

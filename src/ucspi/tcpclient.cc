@@ -140,15 +140,16 @@ static void resolve_host(const char* host, const Options& o, Bytes& ips) {
   }
   size_t n = str_len(host);
   int r;
+  Bytes fqdn;
   if (o.v4only) {
     Bytes a;
-    r = dns_ip4(a, host, n);
+    r = dns_qualified(a, fqdn, dns_ip4, host, n);
     for (size_t i = 0; r == 1 && i + 4 <= a.len(); i += 4) {
       ip_from4(ip, a.data() + i);
       if (!ips.append(ip, 16)) die_nomem();
     }
   } else {
-    r = dns_ip(ips, host, n);
+    r = dns_qualified(ips, fqdn, dns_ip, host, n);
   }
   if (r == -1)
     die_sys("temporarily unable to figure out IP address for ", host);

@@ -225,16 +225,16 @@ static void resolve_host(const char* host, char ip[16]) {
       die_fatal("no IP address for ", host);
     return;
   }
-  Bytes out;
+  Bytes out, fqdn;
   int r = 0;
   if (g.family != 4 && net_has_ipv6()) {
-    r = dns_ip6(out, host, strlen(host));
+    r = dns_qualified(out, fqdn, dns_ip6, host, strlen(host));
     if (r == 1 && out.len() >= 16) {
       memcpy(ip, out.data(), 16);
       return;
     }
   }
-  int r4 = dns_ip4(out, host, strlen(host));
+  int r4 = dns_qualified(out, fqdn, dns_ip4, host, strlen(host));
   if (r4 == 1 && out.len() >= 4) {
     ip_from4(ip, out.data());
     return;

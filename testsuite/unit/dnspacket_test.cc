@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include "src/lib/bytes.h"
+#include "src/lib/dns.h"
 #include "src/lib/dnspacket.h"
 
 typedef std::string S;
@@ -196,9 +197,48 @@ static void answers(TestState& t) {
             "first PTR only, lowercased");
 }
 
+// Qualification: the names tried for a name and a search list, with the
+// NULs shown as '|'.
+static S candidates(const char* name, const char* search) {
+  Bytes b;
+  if (!dns_candidates(b, name, strlen(name), search, strlen(search)))
+    return "ERR";
+  S r(b.data(), b.len());
+  for (size_t i = 0; i < r.size(); ++i)
+    if (r[i] == 0) r[i] = '|';
+  return r;
+}
+
+static S search_of(const char* rc) {
+  Bytes b;
+  if (!dns_search_from_resolvconf(b, rc, strlen(rc))) return "ERR";
+  return S(b.data(), b.len());
+}
+
+static void qualify(TestState& t) {
+  t.testrun(candidates("www", "example.com") == "www.example.com|",
+            "qualify: a name without a dot gets the domain");
+  t.testrun(candidates("www", " a.org\tb.net. ") == "www.a.org|www.b.net|",
+            "qualify: every search domain in turn, trailing dots dropped");
+  t.testrun(candidates("www", "") == "www|", "qualify: no search list");
+  t.testrun(candidates("www.x.org", "a.org") == "www.x.org|",
+            "qualify: a name with a dot as it is");
+  t.testrun(candidates("www.", "a.org") == "www|" &&
+                candidates("www.x.org.", "a.org") == "www.x.org|",
+            "qualify: a trailing dot means no qualification");
+  t.testrun(search_of("nameserver 1.2.3.4\ndomain d.org\nsearch a.org b.org\n") ==
+                " a.org b.org",
+            "resolv.conf: the last search or domain line wins");
+  t.testrun(search_of("search a.org\ndomain\tz.org") == "\tz.org",
+            "resolv.conf: domain after search, no final newline");
+  t.testrun(search_of("# search x.org\nsearchx y\nnameserver ::1\n") == "",
+            "resolv.conf: comments and other words ignored");
+}
+
 int main() {
   TestState t;
   names(t);
   answers(t);
+  qualify(t);
   return 0;
 }
