@@ -10,9 +10,9 @@
 // without the cost of a second program start per delivery.  That holds
 // only while bin/qmail-local is that code, so at start-up qmail-lspawn
 // looks for deliver_what in it; a site's own qmail-local (a wrapper, a
-// patched program) is exec'd for every delivery, as in qmail 1.03.  No address or
-// .qmail parsing happens here beyond splitting the recipient at its last
-// '@'.  The child's exit code (qmail-local's, or a QLX code of our own)
+// patched program) is exec'd for every delivery, as in qmail 1.03.  No
+// address or .qmail parsing happens here beyond splitting the recipient
+// at its last '@'.  The child's exit code (qmail-local's, or a QLX code of our own)
 // becomes the result letter.  Exit 100 without the argument, 111 when
 // qmail-send's pipes break, 0 at end of input.
 #include "config.h"
