@@ -46,7 +46,8 @@ bool dns_search_from_resolvconf(Bytes& out, const char* text, size_t n) {
 bool dns_candidates(Bytes& out, const char* name, size_t n,
                     const char* search, size_t sn) {
   out.clear();
-  if (n && name[n - 1] == '.') return out.append(name, n - 1) && out.append_byte(0);
+  if (n && name[n - 1] == '.')
+    return out.append(name, n - 1) && out.append_byte(0);
   if (memchr(name, '.', n)) return out.append(name, n) && out.append_byte(0);
   size_t i = 0;
   while (i < sn) {

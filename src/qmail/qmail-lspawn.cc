@@ -12,8 +12,8 @@
 // looks for deliver_what in it; a site's own qmail-local (a wrapper, a
 // patched program) is exec'd for every delivery, as in qmail 1.03.  No
 // address or .qmail parsing happens here beyond splitting the recipient
-// at its last '@'.  The child's exit code (qmail-local's, or a QLX code of our own)
-// becomes the result letter.  Exit 100 without the argument, 111 when
+// at its last '@'.  The child's exit code (qmail-local's, or a QLX code of
+// our own) becomes the result letter.  Exit 100 without the argument, 111 when
 // qmail-send's pipes break, 0 at end of input.
 #include "config.h"
 
@@ -59,7 +59,8 @@ static bool holds_deliver(const char* path) {
     if (r <= 0) break;
     have += (size_t) r;
     for (size_t i = 0; !found && i + m <= have; ++i)
-      found = buf[i] == deliver_what[0] && memcmp(buf + i, deliver_what, m) == 0;
+      found = buf[i] == deliver_what[0] &&
+              memcmp(buf + i, deliver_what, m) == 0;
     if (found) break;
     if (have >= m) {
       memmove(buf, buf + have - (m - 1), m - 1);
